@@ -95,7 +95,7 @@ std::strong_ordering compareIdentifier(QStringView a, QStringView b)
 std::strong_ordering comparePreRelease(QStringView a, QStringView b)
 {
     if (a.isEmpty() || b.isEmpty())
-        return b.isEmpty() <=> a.isEmpty(); // a stable version sorts after its pre-releases
+        return a.isEmpty() <=> b.isEmpty(); // a stable version sorts after its pre-releases
     const auto as = a.split(u'.');
     const auto bs = b.split(u'.');
     const qsizetype n = std::min(as.size(), bs.size());
