@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Cuttle {
+
+/// A script to run on a target, with the environment and directory it runs in.
+struct RunRequest
+{
+    enum class Shell {
+        Bash,  ///< the script runs under /usr/bin/env bash
+        Posix, ///< the script is handed to the login shell as is (for checks that must work without bash)
+    };
+
+    QString script;
+    QList<QPair<QString, QString>> environment; ///< exported before the script starts
+    QString workingDirectory;                   ///< empty: the transport's default directory
+    Shell shell = Shell::Bash;
+};
+
+} // namespace Cuttle
