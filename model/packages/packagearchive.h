@@ -1,0 +1,45 @@
+#pragma once
+
+#include "model/core/result.h"
+#include "model/packages/archiveentry.h"
+#include "model/packages/extractionlimits.h"
+#include "model/packages/extractionoptions.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+class QIODevice;
+
+namespace Cuttle {
+
+/// A zip or tar package file on disk, read as a stream through libarchive; each call opens
+/// the file anew, so one PackageArchive may be used from several threads.
+class PackageArchive final
+{
+public:
+    explicit PackageArchive(const QString &filePath);
+
+    QString filePath() const { return m_filePath; }
+
+    /// Every entry's header; fails on a damaged or truncated archive or past limits.maxEntries.
+    Result<QList<ArchiveEntry>> entries(const ExtractionLimits &limits = {}) const;
+    /// Reads every header and refuses what extraction would refuse (unsafe paths, escaping
+    /// links, device files, names that are not UTF-8, too many entries).
+    VoidResult verify(const ExtractionLimits &limits = {}) const;
+
+    /// The content of one entry, failing when it is larger than maxSize.
+    Result<QByteArray> readEntry(const QString &entryPath, qint64 maxSize) const;
+    /// Streams one entry into an open device, failing when it is larger than maxSize.
+    VoidResult readEntry(const QString &entryPath, QIODevice *out, qint64 maxSize) const;
+
+    /// Extracts into destination, which must not exist or be an empty directory. Everything is
+    /// written to a hidden sibling directory that is renamed into place only when complete,
+    /// so a refused or cancelled extraction leaves nothing behind.
+    VoidResult extractTo(const QString &destination, const ExtractionOptions &options = {}) const;
+
+private:
+    QString m_filePath;
+};
+
+} // namespace Cuttle
