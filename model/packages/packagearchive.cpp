@@ -58,7 +58,7 @@ QString sizeText(qint64 bytes)
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
-Reader openReader(const QString &path, std::optional<Error> &error)
+Reader openReader(const QString &path, const QString &displayName, std::optional<Error> &error)
 {
     Reader r(archive_read_new());
     archive *a = r.get();
@@ -71,7 +71,7 @@ Reader openReader(const QString &path, std::optional<Error> &error)
     archive_read_support_format_tar(a);
     if (archive_read_open_filename(a, QFile::encodeName(path).constData(), 64 * 1024) != ARCHIVE_OK) {
         error = Error::failed(tr("The file “%1” cannot be read as a package archive: %2.")
-                                  .arg(QDir::toNativeSeparators(path), archiveError(a)));
+                                  .arg(displayName, archiveError(a)));
         return {};
     }
     return r;
@@ -200,15 +200,16 @@ bool writeAll(int fd, const char *data, size_t size)
 class Extraction final
 {
 public:
-    Extraction(const QString &archivePath, const QString &root, const ExtractionOptions &options)
-        : m_archivePath(archivePath), m_root(root), m_options(options), m_write(!root.isEmpty())
+    Extraction(const QString &archivePath, const QString &displayName, const QString &root,
+               const ExtractionOptions &options)
+        : m_archivePath(archivePath), m_displayName(displayName), m_root(root), m_options(options), m_write(!root.isEmpty())
     {
     }
 
     VoidResult run()
     {
         std::optional<Error> openError;
-        Reader reader = openReader(m_archivePath, openError);
+        Reader reader = openReader(m_archivePath, m_displayName, openError);
         if (!reader)
             return *openError;
         m_archive = reader.get();
@@ -251,10 +252,10 @@ private:
     {
         if (m_currentName.isEmpty()) {
             return Error::validation(tr("The file “%1” is not a readable package archive: %2.")
-                                         .arg(QFileInfo(m_archivePath).fileName(), archiveError(m_archive)));
+                                         .arg(m_displayName, archiveError(m_archive)));
         }
         return Error::validation(tr("The package “%1” is damaged or truncated at the entry “%2”: %3.")
-                                     .arg(QFileInfo(m_archivePath).fileName(), m_currentName, archiveError(m_archive)));
+                                     .arg(m_displayName, m_currentName, archiveError(m_archive)));
     }
 
     VoidResult checkCancel() const
@@ -462,6 +463,7 @@ private:
     }
 
     QString m_archivePath;
+    QString m_displayName;
     QString m_root;
     const ExtractionOptions &m_options;
     bool m_write;
@@ -478,12 +480,16 @@ private:
 
 } // namespace
 
-PackageArchive::PackageArchive(const QString &filePath) : m_filePath(filePath) {}
+PackageArchive::PackageArchive(const QString &filePath, const QString &displayName)
+    : m_filePath(filePath)
+    , m_displayName(displayName.isEmpty() ? QFileInfo(filePath).fileName() : displayName)
+{
+}
 
 Result<QList<ArchiveEntry>> PackageArchive::entries(const ExtractionLimits &limits) const
 {
     std::optional<Error> openError;
-    Reader reader = openReader(m_filePath, openError);
+    Reader reader = openReader(m_filePath, m_displayName, openError);
     if (!reader)
         return *openError;
     archive *a = reader.get();
@@ -495,7 +501,7 @@ Result<QList<ArchiveEntry>> PackageArchive::entries(const ExtractionLimits &limi
         if (r == ARCHIVE_EOF)
             break;
         if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-            const QString file = QFileInfo(m_filePath).fileName();
+            const QString &file = m_displayName;
             if (last.isEmpty())
                 return Error::validation(tr("The file “%1” is not a readable package archive: %2.").arg(file, archiveError(a)));
             return Error::validation(tr("The package “%1” is damaged or truncated after the entry “%2”: %3.")
@@ -503,7 +509,7 @@ Result<QList<ArchiveEntry>> PackageArchive::entries(const ExtractionLimits &limi
         }
         if (list.size() >= limits.maxEntries) {
             return Error::validation(tr("The package “%1” has more than %2 entries.")
-                                         .arg(QFileInfo(m_filePath).fileName())
+                                         .arg(m_displayName)
                                          .arg(limits.maxEntries));
         }
         const DecodedName name = decodeName(archive_entry_pathname(e), archive_entry_pathname_utf8(e));
@@ -527,7 +533,7 @@ VoidResult PackageArchive::verify(const ExtractionLimits &limits) const
 {
     ExtractionOptions options;
     options.limits = limits;
-    return Extraction(m_filePath, QString(), options).run();
+    return Extraction(m_filePath, m_displayName, QString(), options).run();
 }
 
 Result<QByteArray> PackageArchive::readEntry(const QString &entryPath, qint64 maxSize) const
@@ -544,11 +550,11 @@ VoidResult PackageArchive::readEntry(const QString &entryPath, QIODevice *out, q
 {
     const QString wanted = normalizePath(entryPath).path;
     std::optional<Error> openError;
-    Reader reader = openReader(m_filePath, openError);
+    Reader reader = openReader(m_filePath, m_displayName, openError);
     if (!reader)
         return *openError;
     archive *a = reader.get();
-    const QString file = QFileInfo(m_filePath).fileName();
+    const QString &file = m_displayName;
     for (;;) {
         archive_entry *e = nullptr;
         const int r = archive_read_next_header(a, &e);
@@ -600,7 +606,7 @@ VoidResult PackageArchive::extractTo(const QString &destination, const Extractio
         return Error::failed(tr("A temporary folder cannot be created in “%1”: %2.")
                                  .arg(QDir::toNativeSeparators(parent), partial.errorString()));
     }
-    if (auto r = Extraction(m_filePath, partial.path(), options).run(); !r)
+    if (auto r = Extraction(m_filePath, m_displayName, partial.path(), options).run(); !r)
         return r; // QTemporaryDir removes what was written
     ::chmod(QFile::encodeName(partial.path()).constData(), 0755);
     // rename(2) also replaces an empty directory, atomically.

@@ -18,9 +18,11 @@ namespace Cuttle {
 class PackageArchive final
 {
 public:
-    explicit PackageArchive(const QString &filePath);
+    /// displayName is how messages name the package (defaults to the file name).
+    explicit PackageArchive(const QString &filePath, const QString &displayName = {});
 
     QString filePath() const { return m_filePath; }
+    QString displayName() const { return m_displayName; }
 
     /// Every entry's header; fails on a damaged or truncated archive or past limits.maxEntries.
     Result<QList<ArchiveEntry>> entries(const ExtractionLimits &limits = {}) const;
@@ -40,6 +42,7 @@ public:
 
 private:
     QString m_filePath;
+    QString m_displayName;
 };
 
 } // namespace Cuttle
