@@ -140,6 +140,9 @@ struct SshTransport::Private
     QMutex fdMutex;
     int fd = -1;
     bool connecting = false;
+    /// Where every command records its process group, so that cancel() can stop all of it even
+    /// when the server ignores signal requests (OpenSSH refuses them for root sessions).
+    QString processGroupFile;
 
     QString target() const
     {
@@ -150,6 +153,9 @@ struct SshTransport::Private
 
     void disconnect()
     {
+        if (session && ssh_is_connected(session) && !processGroupFile.isEmpty())
+            fireAndWait(u"rm -f -- "_s + shellQuote(processGroupFile), 2000);
+        processGroupFile.clear();
         if (sftp) {
             sftp_free(sftp);
             sftp = nullptr;
@@ -169,6 +175,31 @@ struct SshTransport::Private
     Error connectionLost(const QString &what) const
     {
         return Error::failed(tr("The connection to %1 was lost while %2: %3.").arg(hostPort(), what, sshError()));
+    }
+
+    /// Runs a command on its own channel without callbacks and waits up to timeoutMs for it to end.
+    void fireAndWait(const QString &command, int timeoutMs)
+    {
+        ssh_channel channel = ssh_channel_new(session);
+        if (!channel)
+            return;
+        if (ssh_channel_open_session(channel) == SSH_OK
+            && ssh_channel_request_exec(channel, command.toUtf8().constData()) == SSH_OK) {
+            QDeadlineTimer deadline(timeoutMs);
+            char buffer[256];
+            while (!deadline.hasExpired() && !ssh_channel_is_eof(channel) && ssh_is_connected(session)) {
+                if (ssh_channel_read_timeout(channel, buffer, sizeof(buffer), 0, 50) == SSH_ERROR)
+                    break;
+            }
+            ssh_channel_close(channel);
+        }
+        ssh_channel_free(channel);
+    }
+    void signalProcessGroup(ssh_channel channel, const char *signal)
+    {
+        ssh_channel_request_send_signal(channel, signal);
+        fireAndWait(u"kill -%1 -- -\"$(cat %2)\" 2>/dev/null"_s.arg(QLatin1String(signal), shellQuote(processGroupFile)),
+                    2000);
     }
 
     VoidResult checkHostKey();
@@ -356,6 +387,7 @@ VoidResult SshTransport::connect(QDeadlineTimer deadline)
             return cancelledError();
         return auth;
     }
+    d->processGroupFile = u"/tmp/.cuttle-"_s + QString::number(QRandomGenerator::global()->generate64(), 16) + u".pgid"_s;
     return {};
 }
 
@@ -556,7 +588,9 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
             *stderrTail = state.stderrTail;
     };
 
-    if (ssh_channel_request_exec(channel, command.constData()) != SSH_OK) {
+    // sshd starts each command as a session leader: its pid names the whole process group.
+    const QByteArray wrapped = "echo $$ 2>/dev/null >" + shellQuote(processGroupFile).toUtf8() + "; " + command;
+    if (ssh_channel_request_exec(channel, wrapped.constData()) != SSH_OK) {
         const Error error = connectionLost(activity);
         finish(nullptr);
         return error;
@@ -577,11 +611,11 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
     while (!state.closed && !ssh_channel_is_closed(channel)) {
         if (self->isCancelled()) {
             if (!termSent) {
-                ssh_channel_request_send_signal(channel, "TERM");
+                signalProcessGroup(channel, "TERM");
                 termSent = true;
                 graceTimer.setRemainingTime(grace);
             } else if (!killSent && graceTimer.hasExpired()) {
-                ssh_channel_request_send_signal(channel, "KILL");
+                signalProcessGroup(channel, "KILL");
                 killSent = true;
                 graceTimer.setRemainingTime(grace);
             } else if (killSent && graceTimer.hasExpired()) {
@@ -592,7 +626,7 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
             if (n < 0) {
                 // The remote side must not mistake a short stream for a complete one.
                 readFailed = true;
-                ssh_channel_request_send_signal(channel, "TERM");
+                signalProcessGroup(channel, "TERM");
                 break;
             }
             if (n == 0) {
@@ -727,8 +761,10 @@ VoidResult SshTransport::upload(QIODevice *source, qint64 size, const QString &r
     QByteArray remoteHash;
     if (d->uploadMethod == UploadMethod::ExecStream) {
         // tee writes the file while sha256sum hashes the same bytes, so verifying costs no extra pass.
+        // If the connection breaks, tee sees an early EOF and sha256sum cannot report: the trap
+        // then removes the partial file on the target.
         const QString command = u"set -o pipefail; tmp="_s + quotedTemporary
-            + u"; : > \"$tmp\" || exit 100; tee -- \"$tmp\" | sha256sum"_s;
+            + u"; : > \"$tmp\" || exit 100; trap 'rm -f -- \"$tmp\"' EXIT; tee -- \"$tmp\" | sha256sum && trap - EXIT"_s;
         QByteArray out;
         QByteArray err;
         Result<ExitInfo> result = d->execute(this, (u"exec bash -c "_s + shellQuote(command)).toUtf8(), nullptr, &out,
