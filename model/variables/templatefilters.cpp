@@ -356,7 +356,7 @@ Arg uriPart(const Arg &a, const QStringList &o)
     if (key == "schemeandserver"_L1)
         return scheme + "://"_L1 + authority;
     if (key == "userinfo"_L1)
-        return url.userInfo(QUrl::FullyDecoded);
+        return url.userInfo(QUrl::PrettyDecoded);
     return std::nullopt;
 }
 
