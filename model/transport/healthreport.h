@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QDateTime>
+#include <QStringList>
+
+namespace Cuttle {
+
+enum class HealthStatus {
+    Healthy,
+    HasWarnings, ///< usable, but something needs attention (e.g. little free space)
+    Unhealthy,   ///< reachable, but a deployment would fail (missing tools, no write access)
+    Unavailable, ///< could not be reached or logged in to
+};
+
+/// The outcome of one health check of a target.
+struct HealthReport
+{
+    HealthStatus status = HealthStatus::Unavailable;
+    QStringList messages; ///< one sentence per finding, for the user
+    QDateTime checkedAt;
+    QStringList logLines; ///< what was done and what the target answered, for the task log
+    QString operatingSystem;
+    qint64 freeBytes = -1; ///< free space in the root directory; -1 when unknown
+};
+
+} // namespace Cuttle
