@@ -67,7 +67,6 @@ public:
         if (m_ok) {
             yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char *>(content.constData()),
                                          size_t(content.size()));
-            yaml_parser_set_encoding(&m_parser, YAML_UTF8_ENCODING);
         }
     }
     ~YamlParser()
