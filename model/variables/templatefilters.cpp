@@ -1,5 +1,6 @@
 #include "model/variables/templatefilters.h"
 
+#include "model/core/semanticversion.h"
 #include "model/variables/dotnetformat.h"
 #include "model/variables/markdownconverter.h"
 
@@ -747,6 +748,37 @@ Arg addWeeks(const Arg &a, const QStringList &o) { return addDuration(Unit::Week
 Arg addMonths(const Arg &a, const QStringList &o) { return addDuration(Unit::Months, a, o); }
 Arg addYears(const Arg &a, const QStringList &o) { return addDuration(Unit::Years, a, o); }
 
+enum class VersionPart { Major, Minor, Patch, Revision, PreRelease, PreReleasePrefix, PreReleaseCounter, Metadata };
+
+Arg versionPart(VersionPart part, const Arg &a, const QStringList &o)
+{
+    if (!a || !o.isEmpty())
+        return std::nullopt;
+    const auto version = SemanticVersion::parse(a->trimmed());
+    if (!version)
+        return std::nullopt;
+    switch (part) {
+    case VersionPart::Major: return QString::number(version->major());
+    case VersionPart::Minor: return QString::number(version->minor());
+    case VersionPart::Patch: return QString::number(version->patch());
+    case VersionPart::Revision: return QString::number(version->revision());
+    case VersionPart::PreRelease: return version->preRelease();
+    case VersionPart::PreReleasePrefix: return version->preReleasePrefix();
+    case VersionPart::PreReleaseCounter: return version->preReleaseCounter();
+    case VersionPart::Metadata: return version->metadata();
+    }
+    return std::nullopt;
+}
+
+Arg versionMajor(const Arg &a, const QStringList &o) { return versionPart(VersionPart::Major, a, o); }
+Arg versionMinor(const Arg &a, const QStringList &o) { return versionPart(VersionPart::Minor, a, o); }
+Arg versionPatch(const Arg &a, const QStringList &o) { return versionPart(VersionPart::Patch, a, o); }
+Arg versionRevision(const Arg &a, const QStringList &o) { return versionPart(VersionPart::Revision, a, o); }
+Arg versionPreRelease(const Arg &a, const QStringList &o) { return versionPart(VersionPart::PreRelease, a, o); }
+Arg versionPreReleasePrefix(const Arg &a, const QStringList &o) { return versionPart(VersionPart::PreReleasePrefix, a, o); }
+Arg versionPreReleaseCounter(const Arg &a, const QStringList &o) { return versionPart(VersionPart::PreReleaseCounter, a, o); }
+Arg versionMetadata(const Arg &a, const QStringList &o) { return versionPart(VersionPart::Metadata, a, o); }
+
 const QHash<QString, Filter> &registry()
 {
     static const QHash<QString, Filter> filters{
@@ -792,6 +824,14 @@ const QHash<QString, Filter> &registry()
         {u"addweeks"_s, addWeeks},
         {u"addmonths"_s, addMonths},
         {u"addyears"_s, addYears},
+        {u"versionmajor"_s, versionMajor},
+        {u"versionminor"_s, versionMinor},
+        {u"versionpatch"_s, versionPatch},
+        {u"versionrevision"_s, versionRevision},
+        {u"versionprerelease"_s, versionPreRelease},
+        {u"versionprereleaseprefix"_s, versionPreReleasePrefix},
+        {u"versionprereleasecounter"_s, versionPreReleaseCounter},
+        {u"versionmetadata"_s, versionMetadata},
     };
     return filters;
 }

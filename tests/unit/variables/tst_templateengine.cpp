@@ -320,6 +320,18 @@ void TestTemplateEngine::evaluate_data()
     row("AddDays bad arg", u"#{A | AddDays x}"_s, {u"A=2024-01-01"_s}, uR"(#{A | AddDays "x"})"_s);
     row("AddDays not a date", u"#{A | AddDays 1}"_s, {u"A=nope"_s}, uR"(#{A | AddDays "1"})"_s);
 
+    // Versions
+    row("VersionMajor", u"#{V | VersionMajor}"_s, {u"V=1.2.3.4-beta.5+meta"_s}, u"1"_s);
+    row("VersionMinor", u"#{V | VersionMinor}"_s, {u"V=1.2.3.4-beta.5+meta"_s}, u"2"_s);
+    row("VersionPatch", u"#{V | VersionPatch}"_s, {u"V=1.2.3.4-beta.5+meta"_s}, u"3"_s);
+    row("VersionRevision", u"#{V | VersionRevision}"_s, {u"V=1.2.3.4-beta.5+meta"_s}, u"4"_s);
+    row("VersionPreRelease", u"#{V | VersionPreRelease}"_s, {u"V=1.2.3.4-beta.5+meta"_s}, u"beta.5"_s);
+    row("VersionPreReleasePrefix", u"#{V | VersionPreReleasePrefix}"_s, {u"V=1.2.3-beta.5"_s}, u"beta"_s);
+    row("VersionPreReleaseCounter", u"#{V | VersionPreReleaseCounter}"_s, {u"V=1.2.3-beta.5"_s}, u"5"_s);
+    row("VersionMetadata", u"#{V | VersionMetadata}"_s, {u"V=1.2.3+build.7"_s}, u"build.7"_s);
+    row("VersionMajor invalid", u"#{V | VersionMajor}"_s, {u"V=not a version"_s}, u"#{V | VersionMajor}"_s);
+    row("VersionRevision absent", u"#{V | VersionRevision}"_s, {u"V=1.2.3"_s}, u"0"_s);
+
     // Markdown
     row("Markdown heading", u"#{A | Markdown}"_s, {u"A=# Title"_s}, u"<h1>Title</h1>\n\n"_s);
     row("MarkdownToHtml paragraph", u"#{A | MarkdownToHtml}"_s, {u"A=Some *em* and **strong**"_s},
