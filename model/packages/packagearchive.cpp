@@ -436,16 +436,21 @@ private:
 
     VoidResult finishLinks()
     {
-        for (const auto &[path, name] : std::as_const(m_linkOrder)) {
-            const QString target = m_links.value(path);
-            if (m_ancestors.contains(path))
-                return entryError(name, tr("The package entry “%1” is a symbolic link, but other entries lie inside it."));
-            QStringList dir = path.split(u'/');
-            dir.removeLast();
-            QStringList resolved;
-            if (!resolveInside(dir, target, m_links, 0, &resolved)) {
-                return Error::validation(tr("The package entry “%1” is a symbolic link to “%2”, which points outside the destination.")
-                                             .arg(name, target));
+        // First each link on its own, so the message names the link that escapes rather
+        // than one that merely leads to it; then following links through each other.
+        const QHash<QString, QString> none;
+        for (const QHash<QString, QString> *links : {&none, &std::as_const(m_links)}) {
+            for (const auto &[path, name] : std::as_const(m_linkOrder)) {
+                const QString target = m_links.value(path);
+                if (m_ancestors.contains(path))
+                    return entryError(name, tr("The package entry “%1” is a symbolic link, but other entries lie inside it."));
+                QStringList dir = path.split(u'/');
+                dir.removeLast();
+                QStringList resolved;
+                if (!resolveInside(dir, target, *links, 0, &resolved)) {
+                    return Error::validation(tr("The package entry “%1” is a symbolic link to “%2”, which points outside the destination.")
+                                                 .arg(name, target));
+                }
             }
         }
         if (!m_write)
