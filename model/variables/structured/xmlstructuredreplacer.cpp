@@ -124,21 +124,8 @@ public:
         const qsizetype name = offsetOf(element.name());
         if (name < 0)
             return false;
-        qsizetype pos = name;
-        char quote = 0;
-        while (pos < m_content.size()) {
-            const char c = m_content.at(pos);
-            if (quote) {
-                if (c == quote)
-                    quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                break;
-            }
-            ++pos;
-        }
-        if (pos >= m_content.size())
+        qsizetype pos = tagEndFrom(name);
+        if (pos < 0)
             return false;
         if (m_content.at(pos - 1) == '/') {
             qsizetype begin = pos - 1;
@@ -150,6 +137,7 @@ public:
         }
         const qsizetype contentBegin = pos + 1;
         pos = contentBegin;
+        int depth = 0;
         while (pos < m_content.size()) {
             if (m_content.at(pos) != '<') {
                 ++pos;
@@ -158,8 +146,12 @@ public:
             const QByteArrayView rest(m_content.constData() + pos, m_content.size() - pos);
             qsizetype skipTo = -1;
             if (rest.startsWith("</")) {
-                splicer.add(contentBegin, pos, replacement);
-                return true;
+                if (depth == 0) {
+                    splicer.add(contentBegin, pos, replacement);
+                    return true;
+                }
+                --depth;
+                skipTo = m_content.indexOf('>', pos) + 1;
             } else if (rest.startsWith("<!--")) {
                 skipTo = m_content.indexOf("-->", pos) + 3;
             } else if (rest.startsWith("<![CDATA[")) {
@@ -167,7 +159,12 @@ public:
             } else if (rest.startsWith("<?")) {
                 skipTo = m_content.indexOf("?>", pos) + 2;
             } else {
-                return false;
+                const qsizetype tagEnd = tagEndFrom(pos + 1);
+                if (tagEnd < 0)
+                    return false;
+                if (m_content.at(tagEnd - 1) != '/')
+                    ++depth;
+                skipTo = tagEnd + 1;
             }
             if (skipTo <= pos)
                 return false;
@@ -177,6 +174,24 @@ public:
     }
 
 private:
+    /// Offset of the '>' closing the tag whose name starts at pos, skipping quoted values.
+    qsizetype tagEndFrom(qsizetype pos) const
+    {
+        char quote = 0;
+        for (; pos < m_content.size(); ++pos) {
+            const char c = m_content.at(pos);
+            if (quote) {
+                if (c == quote)
+                    quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return pos;
+            }
+        }
+        return -1;
+    }
+
     const QByteArray &m_content;
     const char *m_buffer;
 };
