@@ -1,0 +1,179 @@
+// Transport benchmarks against real sshd instances on 127.0.0.1:
+//   connect+auth+`true` per target (goal < 100 ms), upload throughput with hash verification for
+//   both upload methods (goal >= 200 MiB/s), health check of 32 targets in parallel (goal < 3 s).
+// Usage: bench_transport [connect|upload|health]... (default: all)
+
+#include "model/transport/healthcheck.h"
+#include "model/transport/ssh/sshtransport.h"
+#include "tests/support/sshdfixture.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace Cuttle;
+using namespace Cuttle::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray g_key;
+QString g_publicKey;
+
+SshCredentials credentials(quint16 port)
+{
+    SshCredentials c;
+    c.host = u"127.0.0.1"_s;
+    c.port = port;
+    c.username = QString::fromLocal8Bit(getpwuid(geteuid())->pw_name);
+    c.privateKey = g_key;
+    return c;
+}
+
+std::unique_ptr<SshdFixture> startServer()
+{
+    auto server = std::make_unique<SshdFixture>();
+    server->authorizeKey(g_publicKey);
+    QString error;
+    if (!server->start(&error)) {
+        std::fprintf(stderr, "sshd: %s\n", qPrintable(error));
+        std::exit(1);
+    }
+    return server;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+void benchConnect()
+{
+    auto server = startServer();
+    std::vector<double> connectMs, runMs, closeMs, totalMs;
+    for (int i = 0; i < 30; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        SshTransport transport(credentials(server->port()), HostKeyPolicy{server->hostKeyFingerprint(), false});
+        if (!transport.connect().ok()) {
+            std::fprintf(stderr, "connect failed\n");
+            std::exit(1);
+        }
+        const double afterConnect = timer.nsecsElapsed() / 1e6;
+        if (!transport.run(u"true"_s).ok())
+            std::exit(1);
+        const double afterRun = timer.nsecsElapsed() / 1e6;
+        transport.close();
+        const double afterClose = timer.nsecsElapsed() / 1e6;
+        connectMs.push_back(afterConnect);
+        runMs.push_back(afterRun - afterConnect);
+        closeMs.push_back(afterClose - afterRun);
+        totalMs.push_back(afterClose);
+    }
+    std::printf("connect+auth: median %.1f ms; run `true`: median %.1f ms; close: median %.1f ms; "
+                "total per target: median %.1f ms (30 rounds)\n",
+                median(connectMs), median(runMs), median(closeMs), median(totalMs));
+}
+
+void benchUpload(const QString &directory)
+{
+    constexpr qint64 size = 256ll << 20;
+    const QString source = QDir(directory).filePath(u"payload.bin"_s);
+    {
+        QFile file(source);
+        file.open(QIODevice::WriteOnly);
+        QByteArray block(4 << 20, Qt::Uninitialized);
+        QRandomGenerator(7).fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+        for (qint64 written = 0; written < size; written += block.size()) {
+            *reinterpret_cast<qint64 *>(block.data()) = written;
+            file.write(block);
+        }
+    }
+    auto server = startServer();
+    SshTransport transport(credentials(server->port()), HostKeyPolicy{server->hostKeyFingerprint(), false});
+    if (!transport.connect().ok())
+        std::exit(1);
+    QTemporaryDir remote;
+    for (auto [method, name] : {std::pair{SshTransport::UploadMethod::Sftp, "sftp"},
+                                std::pair{SshTransport::UploadMethod::ExecStream, "exec-stream"}}) {
+        transport.setUploadMethod(method);
+        std::vector<double> rates;
+        for (int round = 0; round < 3; ++round) {
+            QElapsedTimer timer;
+            timer.start();
+            const VoidResult result = transport.upload(source, QDir(remote.path()).filePath(u"payload.bin"_s));
+            if (!result) {
+                std::fprintf(stderr, "%s\n", qPrintable(result.error().message));
+                std::exit(1);
+            }
+            rates.push_back(size / 1048576.0 / (timer.nsecsElapsed() / 1e9));
+        }
+        std::printf("upload %s: median %.0f MiB/s (256 MiB, hash-verified, 3 rounds: %.0f %.0f %.0f)\n", name,
+                    median(rates), rates[0], rates[1], rates[2]);
+    }
+}
+
+void benchHealth()
+{
+    constexpr int count = 32;
+    std::vector<std::unique_ptr<SshdFixture>> servers;
+    QList<HealthCheck::Job> jobs;
+    QTemporaryDir target;
+    for (int i = 0; i < count; ++i) {
+        servers.push_back(startServer());
+        HealthCheck::Job job;
+        const SshCredentials c = credentials(servers.back()->port());
+        const HostKeyPolicy policy{servers.back()->hostKeyFingerprint(), false};
+        job.createTransport = [c, policy] { return std::make_unique<SshTransport>(c, policy); };
+        job.options.rootDirectory = target.path();
+        job.options.freeSpaceWarningBytes = 1;
+        jobs << job;
+    }
+    for (int round = 0; round < 3; ++round) {
+        std::atomic<bool> cancelled{false};
+        QElapsedTimer timer;
+        timer.start();
+        const QList<HealthReport> reports = HealthCheck::checkMany(jobs, count, {}, cancelled);
+        const qint64 elapsed = timer.elapsed();
+        const int healthy = int(std::count_if(reports.begin(), reports.end(),
+                                              [](const HealthReport &r) { return r.status == HealthStatus::Healthy; }));
+        std::printf("health check of %d sshd targets in parallel: %lld ms (%d healthy)\n", count, elapsed, healthy);
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTemporaryDir dir;
+    const QString keyPath = QDir(dir.path()).filePath(u"id_ed25519"_s);
+    if (!SshdFixture::generateKey(keyPath, u"ed25519"_s))
+        return 1;
+    QFile key(keyPath);
+    key.open(QIODevice::ReadOnly);
+    g_key = key.readAll();
+    QFile pub(keyPath + u".pub"_s);
+    pub.open(QIODevice::ReadOnly);
+    g_publicKey = QString::fromUtf8(pub.readAll());
+
+    QStringList which = app.arguments().mid(1);
+    if (which.isEmpty())
+        which = {u"connect"_s, u"upload"_s, u"health"_s};
+    if (which.contains(u"connect"_s))
+        benchConnect();
+    if (which.contains(u"upload"_s))
+        benchUpload(dir.path());
+    if (which.contains(u"health"_s))
+        benchHealth();
+    return 0;
+}
