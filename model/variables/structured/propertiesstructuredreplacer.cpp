@@ -32,7 +32,7 @@ public:
     bool atEnd() const { return m_pos >= m_size; }
 
     /// Moves to the next key; false at the end of the text.
-    bool nextEntry(QString *key, qsizetype *valueBegin, qsizetype *valueEnd)
+    bool nextEntry(QString *key, qsizetype *keyEnd, qsizetype *valueBegin, qsizetype *valueEnd)
     {
         while (m_pos < m_size) {
             skipBlanks();
@@ -49,6 +49,7 @@ public:
                 continue;
             }
             readKey(key);
+            *keyEnd = m_pos;
             skipSeparator();
             *valueBegin = m_pos;
             *valueEnd = logicalLineEnd();
@@ -210,14 +211,17 @@ VoidResult PropertiesStructuredReplacer::plan(const QByteArray &content, const Q
 {
     PropertiesScanner scanner(content);
     QString key;
+    qsizetype keyEnd = 0;
     qsizetype begin = 0;
     qsizetype end = 0;
-    while (scanner.nextEntry(&key, &begin, &end)) {
+    while (scanner.nextEntry(&key, &keyEnd, &begin, &end)) {
         const int match = lookup.find(key.toUtf8());
         if (match < 0)
             continue;
         lookup.markMatched(match);
-        splicer.add(begin, end, escapeValue(lookup.value(match)));
+        // A key written alone needs a separator before its new value.
+        const QByteArray separator = begin == keyEnd ? QByteArrayLiteral("=") : QByteArray();
+        splicer.add(begin, end, separator + escapeValue(lookup.value(match)));
     }
     return {};
 }
