@@ -42,6 +42,8 @@ KeychainJobRunner *KeychainJobRunner::instance()
         return runnerInstance;
     auto *thread = new QThread;
     thread->setObjectName(QStringLiteral("Cuttle keychain"));
+    // The first caller may be a worker thread that ends soon; the main thread shuts this down.
+    thread->moveToThread(QCoreApplication::instance()->thread());
     runnerInstance = new KeychainJobRunner(thread);
     runnerInstance->moveToThread(thread);
     thread->start();
