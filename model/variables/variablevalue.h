@@ -1,0 +1,21 @@
+#pragma once
+
+#include "model/variables/scopespec.h"
+
+#include <QString>
+
+namespace Cuttle {
+
+/// One value of a variable as defined by a user, with its scope and where it was defined.
+struct VariableValue
+{
+    QString name;
+    QString value;
+    bool sensitive = false;
+    ScopeSpec scope;
+    QString source;             ///< the project's name, or the library variable set's name
+    bool fromLibrarySet = false;
+    int order = -1;             ///< definition order; -1 = the order values were added to the VariableSet
+};
+
+} // namespace Cuttle
