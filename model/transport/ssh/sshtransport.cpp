@@ -153,8 +153,11 @@ struct SshTransport::Private
 
     void disconnect()
     {
-        if (session && ssh_is_connected(session) && !processGroupFile.isEmpty())
-            fireAndWait(u"rm -f -- "_s + shellQuote(processGroupFile), 2000);
+        if (session && ssh_is_connected(session) && !processGroupFile.isEmpty()) {
+            // sshd runs the command even after the client has gone: no need to wait for the
+            // login shell (whose rc files may take a while).
+            fireAndWait(u"rm -f -- "_s + shellQuote(processGroupFile), 0);
+        }
         processGroupFile.clear();
         if (sftp) {
             sftp_free(sftp);

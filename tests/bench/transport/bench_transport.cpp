@@ -1,7 +1,9 @@
 // Transport benchmarks against real sshd instances on 127.0.0.1:
 //   connect+auth+`true` per target (goal < 100 ms), upload throughput with hash verification for
 //   both upload methods (goal >= 200 MiB/s), health check of 32 targets in parallel (goal < 3 s).
-// Usage: bench_transport [connect|upload|health]... (default: all)
+// Usage: bench_transport [--user NAME] [connect|upload|health]... (default: all)
+// --user logs in as another account (sshd then uses PAM, which accepts accounts with a locked
+// password): the login shell's rc files run for every command, so a heavy ~/.bashrc shows up.
 
 #include "model/transport/healthcheck.h"
 #include "model/transport/ssh/sshtransport.h"
@@ -27,13 +29,14 @@ namespace {
 
 QByteArray g_key;
 QString g_publicKey;
+QString g_user;
 
 SshCredentials credentials(quint16 port)
 {
     SshCredentials c;
     c.host = u"127.0.0.1"_s;
     c.port = port;
-    c.username = QString::fromLocal8Bit(getpwuid(geteuid())->pw_name);
+    c.username = g_user.isEmpty() ? QString::fromLocal8Bit(getpwuid(geteuid())->pw_name) : g_user;
     c.privateKey = g_key;
     return c;
 }
@@ -41,6 +44,8 @@ SshCredentials credentials(quint16 port)
 std::unique_ptr<SshdFixture> startServer()
 {
     auto server = std::make_unique<SshdFixture>();
+    if (!g_user.isEmpty())
+        server->setExtraConfig(u"UsePAM yes\n"_s);
     server->authorizeKey(g_publicKey);
     QString error;
     if (!server->start(&error)) {
@@ -103,6 +108,7 @@ void benchUpload(const QString &directory)
     if (!transport.connect().ok())
         std::exit(1);
     QTemporaryDir remote;
+    QFile::setPermissions(remote.path(), QFile::permissions(remote.path()) | QFile::WriteOther | QFile::ExeOther);
     for (auto [method, name] : {std::pair{SshTransport::UploadMethod::Sftp, "sftp"},
                                 std::pair{SshTransport::UploadMethod::ExecStream, "exec-stream"}}) {
         transport.setUploadMethod(method);
@@ -128,6 +134,7 @@ void benchHealth()
     std::vector<std::unique_ptr<SshdFixture>> servers;
     QList<HealthCheck::Job> jobs;
     QTemporaryDir target;
+    QFile::setPermissions(target.path(), QFile::permissions(target.path()) | QFile::WriteOther | QFile::ExeOther);
     for (int i = 0; i < count; ++i) {
         servers.push_back(startServer());
         HealthCheck::Job job;
@@ -167,6 +174,11 @@ int main(int argc, char **argv)
     g_publicKey = QString::fromUtf8(pub.readAll());
 
     QStringList which = app.arguments().mid(1);
+    if (which.size() >= 2 && which.first() == u"--user"_s) {
+        g_user = which.at(1);
+        which = which.mid(2);
+    }
+    std::printf("logging in as %s\n", g_user.isEmpty() ? "the current user" : qPrintable(g_user));
     if (which.isEmpty())
         which = {u"connect"_s, u"upload"_s, u"health"_s};
     if (which.contains(u"connect"_s))
