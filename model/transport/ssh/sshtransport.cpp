@@ -754,10 +754,18 @@ VoidResult SshTransport::upload(QIODevice *source, qint64 size, const QString &r
             removeTemporary();
             return error;
         }
+        if (!isConnected()) {
+            return Error::failed(tr("The connection to %1 was lost while uploading %2 after %3 of %4 had been sent (%5); "
+                                    "the temporary file %6 may remain on the target.")
+                                     .arg(d->hostPort(), remotePath, sizeText(sent), sizeText(size), d->sshError(),
+                                          temporary));
+        }
         if (removeTemporary())
             return error;
-        return Error::failed(tr("%1 The temporary file %2 may remain on the target (%3 of %4 were sent).")
-                                 .arg(error.message, temporary, sizeText(sent), sizeText(size)));
+        QString message = error.message;
+        if (message.endsWith(u'.'))
+            message.chop(1);
+        return Error::failed(tr("%1; the temporary file %2 could not be removed.").arg(message, temporary));
     };
     const QString activity = tr("uploading %1").arg(remotePath);
 
