@@ -93,7 +93,13 @@ QString PackageFileName::storageVersion() const
 
 QString PackageFileName::storageFileName() const
 {
-    return m_packageId + u'.' + storageVersion() + m_extension.toLower();
+    const QString normalized = m_packageId + u'.' + storageVersion() + m_extension.toLower();
+    // Normalizing may shorten the version so much that the name splits differently when read
+    // back ("Acme.1.0.0.0.0" is Acme.1 0.0.0.0, but "Acme.1.0.0.0" is Acme 1.0.0.0).
+    const auto reparsed = parse(normalized);
+    if (reparsed && reparsed->m_packageId == m_packageId && reparsed->isSamePackageVersion(*this))
+        return normalized;
+    return m_packageId + u'.' + m_versionText + m_extension.toLower();
 }
 
 bool PackageFileName::isSamePackageVersion(const PackageFileName &other) const

@@ -36,7 +36,8 @@ public:
     /// The version part used in stored file names: the normalized semantic version
     /// (so 1.0.0.0 and 1.0 are stored once), or the Maven version as written.
     QString storageVersion() const;
-    /// `<id>.<storageVersion>.<lower-case extension>`, the name the repository stores the file under.
+    /// `<id>.<storageVersion>.<lower-case extension>`, the name the repository stores the file under;
+    /// keeps the version as written when the normalized name would read back as another id.
     QString storageFileName() const;
     /// The file name as parsed.
     QString fileName() const { return m_packageId + u'.' + m_versionText + m_extension; }
