@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <pwd.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace Cuttle;
@@ -53,6 +54,14 @@ std::unique_ptr<SshdFixture> startServer()
         std::exit(1);
     }
     return server;
+}
+
+/// CPU seconds this process has used, to tell our own cost from waiting on a loaded machine.
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 double median(std::vector<double> values)
@@ -113,18 +122,22 @@ void benchUpload(const QString &directory)
                                 std::pair{SshTransport::UploadMethod::ExecStream, "exec-stream"}}) {
         transport.setUploadMethod(method);
         std::vector<double> rates;
+        double cpu = 0;
         for (int round = 0; round < 3; ++round) {
             QElapsedTimer timer;
             timer.start();
+            const double cpuBefore = cpuSeconds();
             const VoidResult result = transport.upload(source, QDir(remote.path()).filePath(u"payload.bin"_s));
             if (!result) {
                 std::fprintf(stderr, "%s\n", qPrintable(result.error().message));
                 std::exit(1);
             }
             rates.push_back(size / 1048576.0 / (timer.nsecsElapsed() / 1e9));
+            cpu += cpuSeconds() - cpuBefore;
         }
-        std::printf("upload %s: median %.0f MiB/s (256 MiB, hash-verified, 3 rounds: %.0f %.0f %.0f)\n", name,
-                    median(rates), rates[0], rates[1], rates[2]);
+        std::printf("upload %s: median %.0f MiB/s (256 MiB, hash-verified, 3 rounds: %.0f %.0f %.0f); "
+                    "client CPU %.2f s per upload\n",
+                    name, median(rates), rates[0], rates[1], rates[2], cpu / 3);
     }
 }
 
