@@ -70,8 +70,9 @@ Reader openReader(const QString &path, const QString &displayName, std::optional
     archive_read_support_format_zip(a);
     archive_read_support_format_tar(a);
     if (archive_read_open_filename(a, QFile::encodeName(path).constData(), 64 * 1024) != ARCHIVE_OK) {
-        error = Error::failed(tr("The file “%1” cannot be read as a package archive: %2.")
-                                  .arg(displayName, archiveError(a)));
+        const QString message = tr("The file “%1” cannot be read as a package archive: %2.").arg(displayName, archiveError(a));
+        // An unreadable file is a failure; a readable one that is no archive is bad input.
+        error = QFileInfo(path).isReadable() ? Error::validation(message) : Error::failed(message);
         return {};
     }
     return r;

@@ -6,7 +6,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryFile>
@@ -118,11 +118,14 @@ Result<StoredPackage> PackageFileStore::push(QIODevice *source, const QString &f
         if (n < 0)
             return Error::failed(tr("The package “%1” cannot be read: %2.").arg(fileName, source->errorString()));
         if (n == 0) {
-            if (!source->isSequential() || source->atEnd())
+            if (!source->isSequential())
                 break;
-            // A pipe or socket with nothing buffered yet; its end is when it closes.
+            // A pipe or socket with nothing buffered yet: it ends when waiting fails at once
+            // (the writer closed); waiting in vain for the whole timeout means it stalled.
+            QElapsedTimer waited;
+            waited.start();
             if (!source->waitForReadyRead(StreamWaitMs) && source->bytesAvailable() == 0) {
-                if (source->atEnd() || !source->isOpen())
+                if (waited.elapsed() < StreamWaitMs)
                     break;
                 return Error::failed(tr("The package “%1” stopped arriving before its end.").arg(fileName));
             }
