@@ -23,7 +23,7 @@ enum class Kind { Object, Array, String, Number, Bool, Null };
 
 /// One pass over the document: validates everything, descends only where a variable name can
 /// still match, and records a splice for every matched value.
-class Walker
+class Walker final
 {
 public:
     Walker(const QByteArray &content, StructuredVariableLookup &lookup, TextSplicer &splicer)

@@ -19,7 +19,7 @@ bool isBlank(char c)
 }
 
 /// Reads properties text the way java.util.Properties.load does, keeping byte offsets.
-class PropertiesScanner
+class PropertiesScanner final
 {
 public:
     explicit PropertiesScanner(const QByteArray &content)

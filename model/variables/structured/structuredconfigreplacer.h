@@ -13,6 +13,16 @@ namespace Cuttle {
 
 /// Structured configuration variables: replaces values in JSON, YAML, XML and Java properties
 /// files by key path, XPath or key, changing no byte outside the replaced values.
+///
+/// Decisions where the reference is silent:
+/// - JSON may contain `//` and `/* */` comments and trailing commas, because appsettings.json
+///   readers accept them; they are kept as they are.
+/// - Without a telling extension (json, yaml/yml, xml/config, properties) content that is not
+///   JSON is tried as XML, then as YAML holding a mapping or sequence, then as properties.
+/// - Whitespace-only content is left alone. Content with a NUL byte (binary, UTF-16) or
+///   invalid UTF-8 is refused.
+/// - A key path replaces every node it names (all YAML documents, repeated keys); a replaced
+///   subtree is not searched for other names. Among names equal but for case, the last wins.
 class StructuredConfigReplacer final
 {
 public:

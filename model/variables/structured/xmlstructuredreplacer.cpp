@@ -67,7 +67,7 @@ QByteArray cdataContent(const QString &value)
 
 /// Locates selected nodes in the original bytes; pugixml parsed a private copy in place, so
 /// every name and value pointer is an offset into the original text.
-class Locator
+class Locator final
 {
 public:
     Locator(const QByteArray &content, const char *buffer)

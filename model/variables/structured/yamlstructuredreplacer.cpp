@@ -24,7 +24,7 @@ bool isSpace(char c)
 }
 
 /// libyaml marks count characters after the BOM; splicing needs byte offsets.
-class MarkConverter
+class MarkConverter final
 {
 public:
     explicit MarkConverter(const QByteArray &content)
@@ -58,7 +58,7 @@ private:
 };
 
 /// Owns a libyaml parser for one plan() call.
-class YamlParser
+class YamlParser final
 {
 public:
     explicit YamlParser(const QByteArray &content)
@@ -85,7 +85,7 @@ private:
 };
 
 /// One event, released when it goes out of scope.
-class YamlEvent
+class YamlEvent final
 {
 public:
     YamlEvent() = default;
@@ -126,7 +126,7 @@ struct Frame
     qsizetype ownerStart = -1; ///< byte offset of the key or item that owns this collection
 };
 
-class Walker
+class Walker final
 {
 public:
     Walker(const QByteArray &content, StructuredVariableLookup &lookup, TextSplicer &splicer)
