@@ -17,11 +17,6 @@ namespace Cuttle {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HealthCheck", text);
-}
-
 QString sizeText(qint64 bytes)
 {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);

@@ -3,6 +3,7 @@
 #include "model/transport/healthcheckoptions.h"
 #include "model/transport/healthreport.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 #include <atomic>
@@ -16,6 +17,8 @@ class Transport;
 /// Connects to targets and checks that a deployment could run there.
 class HealthCheck final
 {
+    Q_DECLARE_TR_FUNCTIONS(HealthCheck)
+
 public:
     /// One target of checkMany(): the transport is created on the worker thread that uses it.
     struct Job

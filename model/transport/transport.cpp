@@ -18,7 +18,7 @@ VoidResult Transport::upload(const QString &localPath, const QString &remotePath
 {
     QFile file(localPath);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error::failed(QCoreApplication::translate("Transport", "Could not open %1 for upload: %2.")
+        return Error::failed(tr("Could not open %1 for upload: %2.")
                                  .arg(localPath, file.errorString()));
     }
     return upload(&file, file.size(), remotePath, progress);
@@ -32,7 +32,7 @@ void Transport::cancel()
 
 Error Transport::cancelledError() const
 {
-    return Error::cancelled(QCoreApplication::translate("Transport", "The operation on %1 was cancelled.")
+    return Error::cancelled(tr("The operation on %1 was cancelled.")
                                 .arg(targetDescription()));
 }
 

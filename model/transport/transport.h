@@ -6,6 +6,7 @@
 #include "model/transport/runrequest.h"
 
 #include <QDeadlineTimer>
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -21,6 +22,8 @@ namespace Cuttle {
 /// later one fails with ErrorKind::Cancelled until resetCancellation().
 class Transport
 {
+    Q_DECLARE_TR_FUNCTIONS(Transport)
+
 public:
     virtual ~Transport();
 

@@ -21,11 +21,6 @@ namespace Cuttle {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LocalTransport", text);
-}
-
 QString signalName(int signal)
 {
     const char *name = sigabbrev_np(signal);
@@ -36,13 +31,13 @@ Result<QByteArray> hashFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::failed(tr("%1 could not be read back: %2.").arg(path, file.errorString()));
+        return Error::failed(LocalTransport::tr("%1 could not be read back: %2.").arg(path, file.errorString()));
     Sha256Stream hash;
     QByteArray buffer(1024 * 1024, Qt::Uninitialized);
     for (;;) {
         const qint64 n = file.read(buffer.data(), buffer.size());
         if (n < 0)
-            return Error::failed(tr("%1 could not be read back: %2.").arg(path, file.errorString()));
+            return Error::failed(LocalTransport::tr("%1 could not be read back: %2.").arg(path, file.errorString()));
         if (n == 0)
             break;
         hash.addData(buffer.constData(), n);

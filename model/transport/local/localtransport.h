@@ -2,6 +2,8 @@
 
 #include "model/transport/transport.h"
 
+#include <QCoreApplication>
+
 #include <chrono>
 
 namespace Cuttle {
@@ -9,6 +11,8 @@ namespace Cuttle {
 /// A Transport to a directory on this workstation: scripts run under /bin/bash in that directory.
 class LocalTransport final : public Transport
 {
+    Q_DECLARE_TR_FUNCTIONS(LocalTransport)
+
 public:
     explicit LocalTransport(const QString &rootDirectory);
     ~LocalTransport() override;

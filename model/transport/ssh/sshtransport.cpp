@@ -32,15 +32,10 @@ constexpr qint64 TransferChunk = 255 * 1024;
 // Linux limits one argument to 128 KiB; the command reaches the login shell as one argument.
 constexpr int MaxCommandBytes = 120 * 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SshTransport", text);
-}
-
 QString sizeText(qint64 bytes)
 {
     if (bytes < 0)
-        return tr("an unknown number of bytes");
+        return SshTransport::tr("an unknown number of bytes");
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 

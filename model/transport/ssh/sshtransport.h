@@ -4,6 +4,8 @@
 #include "model/transport/sshcredentials.h"
 #include "model/transport/transport.h"
 
+#include <QCoreApplication>
+
 #include <chrono>
 #include <memory>
 
@@ -12,6 +14,8 @@ namespace Cuttle {
 /// A Transport to a Linux/Unix target over SSH (libssh): one session for every command and upload.
 class SshTransport final : public Transport
 {
+    Q_DECLARE_TR_FUNCTIONS(SshTransport)
+
 public:
     enum class UploadMethod {
         Sftp,       ///< SFTP writes of 255 KiB, then sha256sum on the target
