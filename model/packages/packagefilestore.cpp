@@ -2,9 +2,9 @@
 
 #include "model/packages/nuspecreader.h"
 #include "model/packages/packagearchive.h"
+#include "model/packages/sha256hash.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -25,6 +25,7 @@ namespace {
 
 constexpr qint64 CopyBlockSize = 1024 * 1024;
 constexpr int StreamWaitMs = 30'000;
+[[maybe_unused]] constexpr qint64 WritebackWindow = 8 * 1024 * 1024;
 
 QString tr(const char *text)
 {
@@ -108,9 +109,10 @@ Result<StoredPackage> PackageFileStore::push(QIODevice *source, const QString &f
     }
     const int fd = partial.handle();
 
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256Hash hash;
     std::vector<char> buffer(CopyBlockSize);
     qint64 size = 0;
+    [[maybe_unused]] qint64 syncedUpTo = 0;
     for (;;) {
         if (options.cancel && options.cancel->load(std::memory_order_relaxed))
             return Error::cancelled(tr("The push of “%1” was cancelled.").arg(fileName));
@@ -135,6 +137,14 @@ Result<StoredPackage> PackageFileStore::push(QIODevice *source, const QString &f
         if (!writeAll(fd, buffer.data(), n))
             return Error::failed(tr("The package “%1” cannot be written to the repository: %2.").arg(fileName, errnoText()));
         size += n;
+#ifdef __linux__
+        // Start writing back each finished window now, so the final fdatasync has little
+        // left to wait for instead of the whole package.
+        if (options.sync && size - syncedUpTo >= WritebackWindow) {
+            ::sync_file_range(fd, syncedUpTo, size - syncedUpTo, SYNC_FILE_RANGE_WRITE);
+            syncedUpTo = size;
+        }
+#endif
     }
     if (options.sync && ::fdatasync(fd) != 0)
         return Error::failed(tr("The package “%1” cannot be flushed to disk: %2.").arg(fileName, errnoText()));
