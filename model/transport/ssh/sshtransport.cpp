@@ -9,6 +9,7 @@
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QThread>
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
@@ -16,6 +17,7 @@
 
 #include <fcntl.h>
 #include <netdb.h>
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -346,12 +348,35 @@ VoidResult SshTransport::connect(QDeadlineTimer deadline)
         QMutexLocker locker(&d->fdMutex);
         d->connecting = true;
     }
-    const int rc = ssh_connect(s);
+    // Non-blocking, so that cancel() is noticed while a silent server keeps us waiting for its banner.
+    ssh_set_blocking(s, 0);
+    const QDeadlineTimer handshakeDeadline(timeoutMs);
+    int rc = SSH_AGAIN;
+    bool timedOut = false;
+    while ((rc = ssh_connect(s)) == SSH_AGAIN) {
+        if (isCancelled())
+            break;
+        if (handshakeDeadline.hasExpired()) {
+            timedOut = true;
+            break;
+        }
+        const int fd = ssh_get_fd(s);
+        if (fd >= 0) {
+            pollfd pfd{fd, POLLIN, 0};
+            ::poll(&pfd, 1, int(std::clamp<qint64>(handshakeDeadline.remainingTime(), 0, 20)));
+        } else {
+            QThread::msleep(5);
+        }
+    }
+    ssh_set_blocking(s, 1);
     if (rc != SSH_OK) {
         const QString detail = d->sshError();
         d->disconnect();
         if (isCancelled())
             return cancelledError();
+        if (timedOut)
+            return Error::failed(tr("%1 did not complete the SSH handshake within %2 ms.")
+                                     .arg(d->hostPort()).arg(timeoutMs));
         if (detail.contains(u"refused"_s, Qt::CaseInsensitive))
             return Error::failed(tr("The SSH server at %1 refused the connection.").arg(d->hostPort()));
         if (detail.contains(u"timeout"_s, Qt::CaseInsensitive) || detail.contains(u"timed out"_s, Qt::CaseInsensitive))

@@ -98,6 +98,7 @@ private slots:
     void connectFailures_data();
     void connectFailures();
     void silentServerTimesOut();
+    void cancelWhileConnecting();
     void separatesStdoutAndStderr();
     void exitCodesAndSignals_data();
     void exitCodesAndSignals();
@@ -350,6 +351,27 @@ void tst_SshTransport::silentServerTimesOut()
     QVERIFY2(result.error().message.contains(u"did not complete the SSH handshake within 1500 ms"_s),
              qPrintable(result.error().message));
     QVERIFY2(elapsed >= 1400 && elapsed < 3000, qPrintable(QString::number(elapsed)));
+}
+
+void tst_SshTransport::cancelWhileConnecting()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    SshCredentials c = credentials(m_ed25519);
+    c.port = silent.serverPort();
+    SshTransport transport(c, HostKeyPolicy{{}, true});
+    std::thread canceller([&] {
+        QThread::msleep(300);
+        transport.cancel();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    const VoidResult result = transport.connect();
+    const qint64 elapsed = timer.elapsed();
+    canceller.join();
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ErrorKind::Cancelled);
+    QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
 }
 
 void tst_SshTransport::separatesStdoutAndStderr()
