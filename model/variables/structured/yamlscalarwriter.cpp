@@ -6,14 +6,14 @@ namespace Cuttle {
 
 YamlScalarWriter::Type YamlScalarWriter::resolvePlain(const QString &text)
 {
-    static const QRegularExpression nullRe(QStringLiteral("^(~|null|Null|NULL|)$"));
+    static const QRegularExpression nullRe(QStringLiteral("\\A(~|null|Null|NULL|)\\z"));
     static const QRegularExpression boolRe(QStringLiteral(
-        "^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"));
+        "\\A(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)\\z"));
     static const QRegularExpression numberRe(QStringLiteral(
-        "^([-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
+        "\\A([-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
         "|[-+]?0x[0-9a-fA-F_]+|[-+]?0o?[0-7_]+|[-+]?0b[01_]+"
         "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-        "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)$"));
+        "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)\\z"));
     if (nullRe.match(text).hasMatch())
         return Type::Null;
     if (boolRe.match(text).hasMatch())

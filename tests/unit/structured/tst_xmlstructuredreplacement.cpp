@@ -23,6 +23,7 @@ private slots:
     void xpathSelectingSeveralNodesReplacesAll();
     void elements_data();
     void elements();
+    void nestedSelectionsLaterVariableWins();
     void elementWithChildrenAndPlainTextIsAWarning();
     void malformed_data();
     void malformed();
@@ -104,6 +105,18 @@ void TestXmlStructuredReplacement::elements()
     const auto result = StructuredConfigReplacer::replace(input, u"app.xml"_s, {{xpath, value}});
     QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
     QVERIFY(sameBytes(result->content, expected));
+}
+
+void TestXmlStructuredReplacement::nestedSelectionsLaterVariableWins()
+{
+    const QByteArray input = "<a><b v=\"\"/><c>1</c></a>";
+    const auto outerLast = StructuredConfigReplacer::replace(input, u"app.xml"_s,
+                                                             {{u"//b/@v"_s, u"x"_s}, {u"//c"_s, u"2"_s}, {u"/a"_s, u"<d/>"_s}});
+    QVERIFY(outerLast);
+    QCOMPARE(outerLast->content, QByteArray("<a><d/></a>"));
+    const auto innerLast = StructuredConfigReplacer::replace(input, u"app.xml"_s, {{u"/a"_s, u"<d/>"_s}, {u"//b/@v"_s, u"x"_s}});
+    QVERIFY(innerLast);
+    QCOMPARE(innerLast->content, QByteArray("<a><b v=\"x\"/><c>1</c></a>"));
 }
 
 void TestXmlStructuredReplacement::elementWithChildrenAndPlainTextIsAWarning()

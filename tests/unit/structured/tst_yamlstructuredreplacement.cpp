@@ -101,6 +101,8 @@ void TestYamlStructuredReplacement::scalars_data()
     QTest::newRow("string looking like bool is quoted") << QByteArray("a: x\n") << u"yes"_s << QByteArray("a: \"yes\"\n");
     QTest::newRow("null stays null") << QByteArray("a: ~\n") << u"null"_s << QByteArray("a: null\n");
     QTest::newRow("empty value") << QByteArray("a:\nb: 1\n") << u"x"_s << QByteArray("a: x\nb: 1\n");
+    QTest::newRow("newline into null") << QByteArray("a:\nb: 1\n") << u"\n"_s << QByteArray("a: \"\\n\"\nb: 1\n");
+    QTest::newRow("bool word with newline into bool") << QByteArray("a: no\n") << u"yes\n"_s << QByteArray("a: \"yes\\n\"\n");
     QTest::newRow("double quoted kept") << QByteArray("a: \"x\"\n") << u"say \"hi\"\n"_s << QByteArray("a: \"say \\\"hi\\\"\\n\"\n");
     QTest::newRow("single quoted kept") << QByteArray("a: 'x'\n") << u"it's"_s << QByteArray("a: 'it''s'\n");
     QTest::newRow("single quoted with newline") << QByteArray("a: 'x'\n") << u"l1\nl2"_s << QByteArray("a: \"l1\\nl2\"\n");
