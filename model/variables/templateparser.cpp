@@ -117,20 +117,28 @@ private:
     int m_failPos = -1;
     QString m_failReason;
     QSet<int> m_failedBlocks;
+    mutable int m_lineCachePos = 0;
+    mutable int m_lineCacheLine = 1;
+    mutable int m_lineCacheStart = 0;
 };
 
 void Parser::setPosition(TemplateNode &node, int p) const
 {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < p && i < m_n; ++i) {
+    // Positions are asked for in (mostly) increasing order, so counting resumes from the last one.
+    if (p < m_lineCachePos) {
+        m_lineCachePos = 0;
+        m_lineCacheLine = 1;
+        m_lineCacheStart = 0;
+    }
+    for (int i = m_lineCachePos; i < p && i < m_n; ++i) {
         if (m_s[i] == u'\n') {
-            ++line;
-            lineStart = i + 1;
+            ++m_lineCacheLine;
+            m_lineCacheStart = i + 1;
         }
     }
-    node.line = line;
-    node.column = p - lineStart + 1;
+    m_lineCachePos = p;
+    node.line = m_lineCacheLine;
+    node.column = p - m_lineCacheStart + 1;
 }
 
 std::optional<QString> Parser::identifier(int &p, bool allowWs)

@@ -51,23 +51,30 @@ QString VariableDictionary::canonicalKey(const QString &name)
     return keyOf(*symbol, symbol->steps.size());
 }
 
-void VariableDictionary::indexCollections(const QString &name)
+VariableDictionary::Collections VariableDictionary::collectionsOf(const QString &name)
 {
+    Collections out;
     if (!name.contains(u'['))
-        return;
+        return out;
     const auto symbol = TemplateParser::parseSymbol(name);
     if (!symbol)
-        return;
+        return out;
     for (size_t i = 1; i < symbol->steps.size(); ++i) {
         const TemplateSymbolStep &step = symbol->steps[i];
-        if (step.kind != TemplateSymbolStep::Kind::Index)
-            continue;
-        const QString collection = keyOf(*symbol, i);
+        if (step.kind == TemplateSymbolStep::Kind::Index)
+            out.append({keyOf(*symbol, i), step.text});
+    }
+    return out;
+}
+
+void VariableDictionary::indexCollections(const Collections &collections)
+{
+    for (const auto &[collection, index] : collections) {
         QSet<QString> &seen = m_collectionSeen[collection];
-        const QString lower = step.text.toLower();
+        const QString lower = index.toLower();
         if (!seen.contains(lower)) {
             seen.insert(lower);
-            m_collections[collection].append(step.text);
+            m_collections[collection].append(index);
         }
     }
 }
@@ -75,6 +82,18 @@ void VariableDictionary::indexCollections(const QString &name)
 void VariableDictionary::set(const QString &name, const QString &value, bool sensitive)
 {
     const QString key = canonicalKey(name);
+    if (m_index.contains(key)) {
+        Entry &entry = m_entries[m_index.value(key)];
+        entry.value = value;
+        entry.sensitive = sensitive;
+        return;
+    }
+    setPrepared(key, name, value, sensitive, collectionsOf(name));
+}
+
+void VariableDictionary::setPrepared(const QString &key, const QString &name, const QString &value, bool sensitive,
+                                     const Collections &collections)
+{
     const auto it = m_index.constFind(key);
     if (it != m_index.constEnd()) {
         Entry &entry = m_entries[*it];
@@ -84,7 +103,7 @@ void VariableDictionary::set(const QString &name, const QString &value, bool sen
     }
     m_index.insert(key, int(m_entries.size()));
     m_entries.append({name, value, sensitive});
-    indexCollections(name);
+    indexCollections(collections);
 }
 
 bool VariableDictionary::remove(const QString &name)

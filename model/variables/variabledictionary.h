@@ -38,6 +38,14 @@ public:
     qsizetype size() const { return m_entries.size() - m_removed; }
     bool isEmpty() const { return size() == 0; }
 
+    /// Collections a name belongs to: (canonical collection key, index text) pairs, e.g.
+    /// `A[x].B[y].C` -> ("a", "x"), ("a[x].b", "y").
+    using Collections = QList<std::pair<QString, QString>>;
+    static Collections collectionsOf(const QString &name);
+    /// set() with the key and collections computed beforehand (VariableSet does that once per name).
+    void setPrepared(const QString &canonicalKey, const QString &name, const QString &value, bool sensitive,
+                     const Collections &collections);
+
     /// The lookup key of a name: lower case, path steps normalised as the template parser reads them.
     static QString canonicalKey(const QString &name);
     /// The entry with this canonical key, or nullptr. Pointers stay valid until the next set/remove.
@@ -48,7 +56,7 @@ public:
     QStringList indexKeys(const QString &canonicalCollection) const;
 
 private:
-    void indexCollections(const QString &name);
+    void indexCollections(const Collections &collections);
 
     QList<Entry> m_entries;
     QHash<QString, int> m_index;

@@ -73,6 +73,7 @@ void VariableSet::add(const VariableValue &value)
     if (it == m_byName.end()) {
         m_byName.insert(key, {index});
         m_names.append(key);
+        m_collections.insert(key, VariableDictionary::collectionsOf(value.name));
     } else {
         it->append(index);
     }
@@ -171,7 +172,7 @@ VariableDictionary VariableSet::resolve(const ScopeContext &context, QStringList
         if (winner < 0)
             continue;
         const VariableValue &value = m_values.at(winner);
-        out.set(value.name, value.value, value.sensitive);
+        out.setPrepared(key, value.name, value.value, value.sensitive, m_collections.value(key));
         if (tie && warnings) {
             warnings->append(tr("The variable %1 has several values of equal specificity for this context; the one "
                                 "from %2 (%3) was used.")

@@ -41,6 +41,7 @@ private:
     QList<int> m_order;
     QHash<QString, QList<int>> m_byName; ///< lower-case name -> indexes into m_values
     QStringList m_names;                 ///< lower-case names in first-definition order
+    QHash<QString, VariableDictionary::Collections> m_collections;
 };
 
 } // namespace Cuttle

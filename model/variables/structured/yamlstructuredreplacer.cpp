@@ -16,8 +16,6 @@ namespace Cuttle {
 
 namespace {
 
-constexpr int IndentUnit = 2;
-
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -135,6 +133,7 @@ public:
         , m_lookup(lookup)
         , m_splicer(splicer)
         , m_newline(TextPosition::lineEnding(content))
+        , m_unit(detectIndentUnit(content))
     {
     }
 
@@ -163,6 +162,33 @@ public:
     bool hasCollections() const { return m_hasCollections; }
 
 private:
+    /// The file's own indentation step, so that inserted mappings look like their neighbours:
+    /// the first indentation increase after a line ending in ':'; 2 when there is none.
+    static int detectIndentUnit(const QByteArray &content)
+    {
+        int previousIndent = -1;
+        bool previousOpens = false;
+        qsizetype lineStart = 0;
+        while (lineStart < content.size()) {
+            qsizetype lineEnd = content.indexOf('\n', lineStart);
+            if (lineEnd < 0)
+                lineEnd = content.size();
+            const QByteArrayView line(content.constData() + lineStart, lineEnd - lineStart);
+            lineStart = lineEnd + 1;
+            qsizetype indent = 0;
+            while (indent < line.size() && line.at(indent) == ' ')
+                ++indent;
+            const QByteArrayView rest = line.sliced(indent).trimmed();
+            if (rest.isEmpty() || rest.startsWith('#'))
+                continue;
+            if (previousOpens && indent > previousIndent)
+                return int(qMin(indent - previousIndent, qsizetype(8)));
+            previousIndent = int(indent);
+            previousOpens = rest.endsWith(':');
+        }
+        return 2;
+    }
+
     qsizetype byteAt(const yaml_mark_t &mark) { return m_marks.byteOffset(mark.index); }
 
     qsizetype column(qsizetype offset) const { return offset - TextPosition::lineStart(m_content, offset); }
@@ -360,12 +386,12 @@ private:
                 return;
             }
             if (!parent.mapping) {
-                m_splicer.add(begin, end, structured->toYamlBlock(int(column(begin)), IndentUnit, m_newline));
+                m_splicer.add(begin, end, structured->toYamlBlock(int(column(begin)), m_unit, m_newline));
                 return;
             }
             const qsizetype keyLine = TextPosition::lineStart(m_content, parent.keyStart);
             if (TextPosition::lineStart(m_content, begin) != keyLine) {
-                m_splicer.add(begin, end, structured->toYamlBlock(int(column(begin)), IndentUnit, m_newline));
+                m_splicer.add(begin, end, structured->toYamlBlock(int(column(begin)), m_unit, m_newline));
                 return;
             }
             qsizetype from = begin;
@@ -373,8 +399,8 @@ private:
                 --from;
             if (m_content.at(from - 1) != ':')
                 from = begin;
-            const int col = int(column(parent.keyStart)) + IndentUnit;
-            m_splicer.add(from, end, m_newline + QByteArray(col, ' ') + structured->toYamlBlock(col, IndentUnit, m_newline));
+            const int col = int(column(parent.keyStart)) + m_unit;
+            m_splicer.add(from, end, m_newline + QByteArray(col, ' ') + structured->toYamlBlock(col, m_unit, m_newline));
             return;
         }
 
@@ -442,7 +468,7 @@ private:
         }
         if (indent < 0) {
             const qsizetype owner = parent.mapping ? parent.keyStart : begin;
-            indent = int(column(owner)) + IndentUnit;
+            indent = int(column(owner)) + m_unit;
         }
         const bool trailingBreak = value.endsWith(QLatin1Char('\n'));
         const QString body = trailingBreak ? value.chopped(1) : value;
@@ -470,9 +496,9 @@ private:
             int target = col;
             if (structured->kind() == StructuredValue::Kind::Object && parent.mapping
                 && col <= column(parent.keyStart))
-                target = int(column(parent.keyStart)) + IndentUnit;
+                target = int(column(parent.keyStart)) + m_unit;
             m_splicer.add(begin, end,
-                          QByteArray(target - col, ' ') + structured->toYamlBlock(target, IndentUnit, m_newline));
+                          QByteArray(target - col, ' ') + structured->toYamlBlock(target, m_unit, m_newline));
             return;
         }
         const QByteArray text = structured ? structured->toYamlFlow()
@@ -495,6 +521,7 @@ private:
     StructuredVariableLookup &m_lookup;
     TextSplicer &m_splicer;
     QByteArray m_newline;
+    int m_unit;
     std::vector<Frame> m_frames;
     QByteArray m_path;
     bool m_hasCollections = false;
