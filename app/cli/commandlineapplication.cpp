@@ -41,9 +41,13 @@ QString exitCodeHelp()
               "4 validation failed or conflict.") + u'\n';
 }
 
+// One sentence: the problem, then where to read more.
 int usageError(const QString &message, const QString &hint)
 {
-    Output::writeError(QStringLiteral("cuttlectl: ") + message + u'\n' + hint + u'\n');
+    QString text = message;
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    Output::writeError(QStringLiteral("cuttlectl: ") + text + QLatin1String("; ") + hint + u'\n');
     return UsageError;
 }
 
@@ -153,14 +157,14 @@ int CommandLineApplication::run(const QStringList &arguments)
             } else if (i + 1 < arguments.size()) {
                 value = arguments.at(++i);
             } else {
-                return usageError(tr("The option --%1 needs a value.").arg(name), tr("Run \"cuttlectl --help\" for usage."));
+                return usageError(tr("The option --%1 needs a value.").arg(name), tr("run \"cuttlectl --help\" for usage."));
             }
             if (value.isEmpty())
-                return usageError(tr("The option --%1 needs a value.").arg(name), tr("Run \"cuttlectl --help\" for usage."));
+                return usageError(tr("The option --%1 needs a value.").arg(name), tr("run \"cuttlectl --help\" for usage."));
             (name == QLatin1String("workspace") ? workspaceOption : spaceOption) = value;
             continue;
         }
-        return usageError(tr("Unknown global option --%1.").arg(name), tr("Run \"cuttlectl --help\" for usage."));
+        return usageError(tr("Unknown global option --%1.").arg(name), tr("run \"cuttlectl --help\" for usage."));
     }
     if (i >= arguments.size()) {
         Output::writeError(mainHelp());
@@ -169,9 +173,9 @@ int CommandLineApplication::run(const QStringList &arguments)
     const QString nounWord = arguments.at(i++);
     const Noun *noun = CommandRegistry::noun(nounWord);
     if (!noun)
-        return usageError(tr("Unknown noun \"%1\".").arg(nounWord), tr("Run \"cuttlectl --help\" for the list of nouns."));
+        return usageError(tr("Unknown noun \"%1\".").arg(nounWord), tr("run \"cuttlectl --help\" for the list of nouns."));
     if (i >= arguments.size())
-        return usageError(tr("\"%1\" needs a verb.").arg(noun->name), tr("Run \"cuttlectl %1 --help\" for its verbs.").arg(noun->name));
+        return usageError(tr("\"%1\" needs a verb.").arg(noun->name), tr("run \"cuttlectl %1 --help\" for its verbs.").arg(noun->name));
     const QString verbWord = arguments.at(i++);
     if (verbWord == QLatin1String("--help") || verbWord == QLatin1String("help")) {
         Output::write(nounHelp(*noun));
@@ -180,9 +184,9 @@ int CommandLineApplication::run(const QStringList &arguments)
     const Verb *verb = noun->verb(verbWord);
     if (!verb) {
         return usageError(tr("Unknown verb \"%1\" for \"%2\".").arg(verbWord, noun->name),
-                          tr("Run \"cuttlectl %1 --help\" for its verbs.").arg(noun->name));
+                          tr("run \"cuttlectl %1 --help\" for its verbs.").arg(noun->name));
     }
-    const QString verbHint = tr("Run \"cuttlectl %1 %2 --help\" for usage.").arg(noun->name, verb->name);
+    const QString verbHint = tr("run \"cuttlectl %1 %2 --help\" for usage.").arg(noun->name, verb->name);
     auto parsed = ParsedArguments::parse(*verb, arguments.mid(i));
     if (!parsed)
         return usageError(parsed.error().message, verbHint);

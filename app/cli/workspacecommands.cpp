@@ -81,6 +81,7 @@ int printInfo(CommandContext &context)
         {QT_TRANSLATE_NOOP("cuttlectl", "Space"), "space"},
     });
     const QJsonObject counts = info->value(QLatin1String("counts")).toObject();
+    Output::write(u'\n' + tr("Records (spaces in the workspace, the rest in this space):") + u'\n');
     context.output().object(counts, {
         {QT_TRANSLATE_NOOP("cuttlectl", "Spaces"), "spaces"},
         {QT_TRANSLATE_NOOP("cuttlectl", "Environments"), "environments"},

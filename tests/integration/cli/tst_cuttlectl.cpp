@@ -1,6 +1,7 @@
 // Runs the real cuttlectl binary against temporary workspaces: every noun's verbs, the JSON
 // shape, the exit code of each error class and the database failure modes.
 #include "tests/integration/cli/cuttlectlrunner.h"
+#include "tests/support/testenv.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -199,7 +200,7 @@ void tst_Cuttlectl::crud_data()
     QTest::newRow("tenant") << u"tenant"_s
                             << QStringList{u"Initech"_s, u"--tag"_s, u"Tier/Standard"_s, u"--project"_s, u"Storefront"_s,
                                            u"--environment"_s, u"Test"_s}
-                            << QStringList{u"--tag"_s, u"Tier/Premium"_s} << u"tags"_s << QVariant(QStringList{u"Tier/Premium"_s});
+                            << QStringList{u"--tag"_s, u"Tier/Premium"_s} << u"tags"_s << QVariant(QVariantList{u"Tier/Premium"_s});
     QTest::newRow("tag-set") << u"tag-set"_s << QStringList{u"Size"_s, u"--tag"_s, u"Small"_s, u"--tag"_s, u"Large:#112233"_s}
                              << QStringList{u"--description"_s, u"how big"_s} << u"description"_s << QVariant(u"how big"_s);
     QTest::newRow("target") << u"target"_s
@@ -389,10 +390,7 @@ void tst_Cuttlectl::errorExitCodes()
     const auto r = run(arguments);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY(r.out.isEmpty());
-    if (exitCode == 2)
-        QVERIFY2(r.err.startsWith("cuttlectl: ") || r.err.startsWith("Usage:"), r.err.constData());
-    else
-        QVERIFY2(isOneSentence(r.err), r.err.constData());
+    QVERIFY2(isOneSentence(r.err), r.err.constData());
     QCOMPARE(run({u"--json"_s, u"workspace"_s, u"info"_s}).out, before);
 }
 
@@ -461,7 +459,9 @@ void tst_Cuttlectl::tenantConnections()
     const auto connected = run({u"--json"_s, u"tenant"_s, u"connect"_s, u"Contoso"_s, u"--project"_s, u"Order API"_s,
                                 u"--environment"_s, u"Production"_s});
     QVERIFY2(connected.exitCode == 0, connected.err.constData());
-    QCOMPARE(connected.json().object().value("projectNames"_L1).toArray(), QJsonArray({u"Storefront"_s, u"Order API"_s}));
+    QStringList connectedNames = connected.json().object().value("projectNames"_L1).toVariant().toStringList();
+    connectedNames.sort();
+    QCOMPARE(connectedNames, (QStringList{u"Order API"_s, u"Storefront"_s}));
     const auto disconnected = run({u"--json"_s, u"tenant"_s, u"disconnect"_s, u"Contoso"_s, u"--project"_s, u"Storefront"_s});
     QVERIFY2(disconnected.exitCode == 0, disconnected.err.constData());
     const QJsonArray projects = disconnected.json().object().value("projects"_L1).toArray();
