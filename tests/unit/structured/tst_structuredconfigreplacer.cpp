@@ -44,6 +44,7 @@ private slots:
     void fileIsUntouchedOnError_data();
     void fileIsUntouchedOnError();
     void fileWithoutMatchesIsNotRewritten();
+    void symlinkedFileIsReplacedThroughTheLink();
     void missingFileIsAnError();
 };
 
@@ -164,6 +165,18 @@ void TestStructuredConfigReplacer::fileWithoutMatchesIsNotRewritten()
     QVERIFY(result);
     QVERIFY(!result->changed());
     QCOMPARE(QFileInfo(path).lastModified(), before);
+}
+
+void TestStructuredConfigReplacer::symlinkedFileIsReplacedThroughTheLink()
+{
+    QTemporaryDir dir;
+    const QString real = writeFile(dir, u"real.yaml"_s, "a: 1\n");
+    const QString link = dir.filePath(u"link.yaml"_s);
+    QVERIFY(QFile::link(real, link));
+    const auto result = StructuredConfigReplacer::replaceInFile(link, {{u"a"_s, u"2"_s}});
+    QVERIFY(result);
+    QVERIFY(QFileInfo(link).isSymLink());
+    QCOMPARE(readFile(real), QByteArray("a: 2\n"));
 }
 
 void TestStructuredConfigReplacer::missingFileIsAnError()

@@ -148,6 +148,9 @@ void TestYamlStructuredReplacement::subtrees_data()
         << QByteArray("s:\n- a\n- b\nt: 1\n") << u"s"_s << u"{\"k\": \"v\"}"_s << QByteArray("s:\n  k: v\nt: 1\n");
     QTest::newRow("flow sequence replaced in flow")
         << QByteArray("a: [1, 2]\n") << u"a"_s << u"[\"x\", {\"k\": 1}]"_s << QByteArray("a: [x, {k: 1}]\n");
+    QTest::newRow("indentation of the file is followed")
+        << QByteArray("a:\n    b: 1\nc: 2\n") << u"c"_s << u"{\"x\": {\"w\": [1]}}"_s
+        << QByteArray("a:\n    b: 1\nc:\n    x:\n        w:\n            - 1\n");
     QTest::newRow("nested sequence index")
         << QByteArray("servers:\n  - host: a\n    port: 1\n  - host: b\n    port: 2\n") << u"Servers:1:Host"_s << u"c"_s
         << QByteArray("servers:\n  - host: a\n    port: 1\n  - host: c\n    port: 2\n");
