@@ -1,7 +1,7 @@
 // Transport benchmarks against real sshd instances on 127.0.0.1:
 //   connect+auth+`true` per target (goal < 100 ms), upload throughput with hash verification for
 //   both upload methods (goal >= 200 MiB/s), health check of 32 targets in parallel (goal < 3 s).
-// Usage: bench_transport [--user NAME] [connect|upload|health]... (default: all)
+// Usage: bench_transport [--user NAME] [--posix] [connect|upload|health]... (default: all)
 // --user logs in as another account (sshd then uses PAM, which accepts accounts with a locked
 // password): the login shell's rc files run for every command, so a heavy ~/.bashrc shows up.
 
@@ -31,6 +31,7 @@ namespace {
 QByteArray g_key;
 QString g_publicKey;
 QString g_user;
+bool g_posix = false;
 
 SshCredentials credentials(quint16 port)
 {
@@ -64,6 +65,28 @@ double cpuSeconds()
     return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+/// CPU seconds used by the processes below pid, including children they have reaped (the shell,
+/// tee and sha256sum of an upload end up in the times of the sshd session process).
+double treeCpuSeconds(qint64 pid)
+{
+    double total = 0;
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        QFile stat(u"/proc/"_s + entry + u"/stat"_s);
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 15 || fields.at(1).toLongLong() != pid)
+            continue;
+        const double ticks = double(sysconf(_SC_CLK_TCK));
+        total += (fields.at(11).toLongLong() + fields.at(12).toLongLong() + fields.at(13).toLongLong()
+                  + fields.at(14).toLongLong()) / ticks;
+        total += treeCpuSeconds(entry.toLongLong());
+    }
+    return total;
+}
+
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -83,7 +106,10 @@ void benchConnect()
             std::exit(1);
         }
         const double afterConnect = timer.nsecsElapsed() / 1e6;
-        if (!transport.run(u"true"_s).ok())
+        RunRequest request;
+        request.script = u"true"_s;
+        request.shell = g_posix ? RunRequest::Shell::Posix : RunRequest::Shell::Bash;
+        if (!transport.run(request).ok())
             std::exit(1);
         const double afterRun = timer.nsecsElapsed() / 1e6;
         transport.close();
@@ -123,10 +149,12 @@ void benchUpload(const QString &directory)
         transport.setUploadMethod(method);
         std::vector<double> rates;
         double cpu = 0;
+        double serverCpu = 0;
         for (int round = 0; round < 3; ++round) {
             QElapsedTimer timer;
             timer.start();
             const double cpuBefore = cpuSeconds();
+            const double serverBefore = treeCpuSeconds(server->listenerPid());
             const VoidResult result = transport.upload(source, QDir(remote.path()).filePath(u"payload.bin"_s));
             if (!result) {
                 std::fprintf(stderr, "%s\n", qPrintable(result.error().message));
@@ -134,10 +162,11 @@ void benchUpload(const QString &directory)
             }
             rates.push_back(size / 1048576.0 / (timer.nsecsElapsed() / 1e9));
             cpu += cpuSeconds() - cpuBefore;
+            serverCpu += treeCpuSeconds(server->listenerPid()) - serverBefore;
         }
         std::printf("upload %s: median %.0f MiB/s (256 MiB, hash-verified, 3 rounds: %.0f %.0f %.0f); "
-                    "client CPU %.2f s per upload\n",
-                    name, median(rates), rates[0], rates[1], rates[2], cpu / 3);
+                    "CPU per upload: client %.2f s, server side %.2f s\n",
+                    name, median(rates), rates[0], rates[1], rates[2], cpu / 3, serverCpu / 3);
     }
 }
 
@@ -190,6 +219,10 @@ int main(int argc, char **argv)
     if (which.size() >= 2 && which.first() == u"--user"_s) {
         g_user = which.at(1);
         which = which.mid(2);
+    }
+    if (!which.isEmpty() && which.first() == u"--posix"_s) {
+        g_posix = true; // `true` runs in the login shell instead of under bash
+        which.removeFirst();
     }
     std::printf("logging in as %s\n", g_user.isEmpty() ? "the current user" : qPrintable(g_user));
     if (which.isEmpty())

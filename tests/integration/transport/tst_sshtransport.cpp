@@ -105,6 +105,7 @@ private slots:
     void environmentAndDirectory();
     void cancelStopsRemoteCommand_data();
     void cancelStopsRemoteCommand();
+    void connectionLostWhileRunning();
     void hundredMegabytesOfOutput();
     void invalidUtf8PassesThrough();
     void upload_data();
@@ -480,6 +481,32 @@ void tst_SshTransport::cancelStopsRemoteCommand()
     QCOMPARE(transport->run(u"true"_s).error().kind, ErrorKind::Cancelled);
     transport->resetCancellation();
     QCOMPARE(transport->run(u"true"_s)->exitCode, 0);
+}
+
+void tst_SshTransport::connectionLostWhileRunning()
+{
+    SshdFixture server;
+    QVERIFY(server.authorizeKey(QString::fromUtf8(readFile(m_ed25519Path + u".pub"_s))));
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    auto transport = connected(server);
+    QVERIFY(transport);
+    QElapsedTimer timer;
+    timer.start();
+    bool killed = false;
+    const Result<ExitInfo> exit = transport->run(u"echo started; sleep 15"_s, {[&](const QByteArray &) {
+                                                     if (!killed) {
+                                                         killed = true;
+                                                         server.killAbruptly();
+                                                     }
+                                                 },
+                                                 {}});
+    QVERIFY(killed);
+    QVERIFY(!exit.ok());
+    QVERIFY2(exit.error().message.startsWith(u"The connection to 127.0.0.1:%1 was lost while running a command"_s.arg(server.port())),
+             qPrintable(exit.error().message));
+    QVERIFY(timer.elapsed() < 10000);
+    QVERIFY(!transport->isConnected());
 }
 
 void tst_SshTransport::hundredMegabytesOfOutput()
