@@ -137,9 +137,11 @@ struct SshTransport::Private
     QMutex fdMutex;
     int fd = -1;
     bool connecting = false;
-    /// Where every command records its process group, so that cancel() can stop all of it even
-    /// when the server ignores signal requests (OpenSSH refuses them for root sessions).
-    QString processGroupFile;
+    /// Every command records its process group in a file of its own (prefix + number), so that
+    /// cancel() can stop all of it even when the server ignores signal requests (OpenSSH refuses
+    /// them for root sessions). One file per command: a stale group id could name strangers.
+    QString processGroupPrefix;
+    quint64 commandCounter = 0;
 
     QString target() const
     {
@@ -150,12 +152,13 @@ struct SshTransport::Private
 
     void disconnect()
     {
-        if (session && ssh_is_connected(session) && !processGroupFile.isEmpty()) {
+        if (session && ssh_is_connected(session) && commandCounter > 0) {
             // sshd runs the command even after the client has gone: no need to wait for the
             // login shell (whose rc files may take a while).
-            fireAndWait(u"rm -f -- "_s + shellQuote(processGroupFile), 0);
+            fireAndWait(u"rm -f -- "_s + shellQuote(processGroupPrefix) + u"*.pgid"_s, 0);
         }
-        processGroupFile.clear();
+        processGroupPrefix.clear();
+        commandCounter = 0;
         if (sftp) {
             sftp_free(sftp);
             sftp = nullptr;
@@ -195,11 +198,10 @@ struct SshTransport::Private
         }
         ssh_channel_free(channel);
     }
-    void signalProcessGroup(ssh_channel channel, const char *signal)
+    void signalProcessGroup(ssh_channel channel, const QString &groupFile, const char *signal)
     {
         ssh_channel_request_send_signal(channel, signal);
-        fireAndWait(u"kill -%1 -- -\"$(cat %2)\" 2>/dev/null"_s.arg(QLatin1String(signal), shellQuote(processGroupFile)),
-                    2000);
+        fireAndWait(u"kill -%1 -- -\"$(cat %2)\" 2>/dev/null"_s.arg(QLatin1String(signal), shellQuote(groupFile)), 2000);
     }
 
     VoidResult checkHostKey();
@@ -410,7 +412,7 @@ VoidResult SshTransport::connect(QDeadlineTimer deadline)
             return cancelledError();
         return auth;
     }
-    d->processGroupFile = u"/tmp/.cuttle-"_s + QString::number(QRandomGenerator::global()->generate64(), 16) + u".pgid"_s;
+    d->processGroupPrefix = u"/tmp/.cuttle-"_s + QString::number(QRandomGenerator::global()->generate64(), 16) + u'-';
     return {};
 }
 
@@ -612,7 +614,8 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
     };
 
     // sshd starts each command as a session leader: its pid names the whole process group.
-    const QByteArray wrapped = "echo $$ 2>/dev/null >" + shellQuote(processGroupFile).toUtf8() + "; " + command;
+    const QString groupFile = processGroupPrefix + QString::number(++commandCounter) + u".pgid"_s;
+    const QByteArray wrapped = "echo $$ 2>/dev/null >" + shellQuote(groupFile).toUtf8() + "; " + command;
     if (ssh_channel_request_exec(channel, wrapped.constData()) != SSH_OK) {
         const Error error = connectionLost(activity);
         finish(nullptr);
@@ -634,11 +637,11 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
     while (!state.closed && !ssh_channel_is_closed(channel)) {
         if (self->isCancelled()) {
             if (!termSent) {
-                signalProcessGroup(channel, "TERM");
+                signalProcessGroup(channel, groupFile, "TERM");
                 termSent = true;
                 graceTimer.setRemainingTime(grace);
             } else if (!killSent && graceTimer.hasExpired()) {
-                signalProcessGroup(channel, "KILL");
+                signalProcessGroup(channel, groupFile, "KILL");
                 killSent = true;
                 graceTimer.setRemainingTime(grace);
             } else if (killSent && graceTimer.hasExpired()) {
@@ -649,7 +652,7 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
             if (n < 0) {
                 // The remote side must not mistake a short stream for a complete one.
                 readFailed = true;
-                signalProcessGroup(channel, "TERM");
+                signalProcessGroup(channel, groupFile, "TERM");
                 break;
             }
             if (n == 0) {
