@@ -35,6 +35,15 @@ QString positionalUsage(const PositionalSpec &p)
     return name;
 }
 
+// Summaries are written lower-case for the lists; alone they read as a sentence.
+QString sentence(const char *summary)
+{
+    QString text = tr(summary);
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    return text.endsWith(u'.') ? text : text + u'.';
+}
+
 QString exitCodeHelp()
 {
     return tr("Exit codes: 0 success, 1 operation failed, 2 usage error, 3 not found, "
@@ -78,7 +87,7 @@ QString CommandLineApplication::mainHelp()
 QString CommandLineApplication::nounHelp(const Noun &noun)
 {
     QString text = tr("Usage: cuttlectl [global options] %1 <verb> [arguments]").arg(noun.name) + QStringLiteral("\n\n");
-    text += tr(noun.summary) + QStringLiteral("\n\n");
+    text += sentence(noun.summary) + QStringLiteral("\n\n");
     text += tr("Verbs:") + u'\n';
     QList<std::pair<QString, QString>> rows;
     for (const Verb &verb : noun.verbs) {
@@ -99,7 +108,7 @@ QString CommandLineApplication::verbHelp(const Noun &noun, const Verb &verb)
         usage += u' ' + positionalUsage(p);
     if (!verb.options.isEmpty())
         usage += u' ' + tr("[options]");
-    QString text = tr("Usage: %1").arg(usage) + QStringLiteral("\n\n") + tr(verb.summary) + u'\n';
+    QString text = tr("Usage: %1").arg(usage) + QStringLiteral("\n\n") + sentence(verb.summary) + u'\n';
     if (!verb.positionals.isEmpty()) {
         QList<std::pair<QString, QString>> rows;
         for (const PositionalSpec &p : verb.positionals)

@@ -66,7 +66,7 @@ QString Output::display(const QJsonValue &value)
 void Output::list(const QJsonArray &rows, const QList<Field> &columns) const
 {
     if (m_json) {
-        write(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Indented)));
+        writeTo(stdout, QJsonDocument(rows).toJson(QJsonDocument::Indented));
         return;
     }
     if (rows.isEmpty()) {
@@ -106,7 +106,7 @@ void Output::list(const QJsonArray &rows, const QList<Field> &columns) const
 void Output::object(const QJsonObject &record, const QList<Field> &fields) const
 {
     if (m_json) {
-        write(QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Indented)));
+        writeTo(stdout, QJsonDocument(record).toJson(QJsonDocument::Indented));
         return;
     }
     qsizetype width = 0;
@@ -130,7 +130,7 @@ void Output::object(const QJsonObject &record, const QList<Field> &fields) const
 void Output::changed(const QString &message, const QJsonObject &record) const
 {
     if (m_json)
-        write(QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Indented)));
+        writeTo(stdout, QJsonDocument(record).toJson(QJsonDocument::Indented));
     else
         write(message + u'\n');
 }
