@@ -633,6 +633,7 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
     bool killSent = false;
     bool lost = false;
     bool readFailed = false;
+    bool stalled = false;
     QDeadlineTimer graceTimer;
     while (!state.closed && !ssh_channel_is_closed(channel)) {
         if (self->isCancelled()) {
@@ -663,6 +664,12 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
                     lost = true;
                     break;
                 }
+                if (!state.closed && !state.eof && !ssh_channel_is_closed(channel)) {
+                    // The command is alive but took nothing for a whole timeout period.
+                    stalled = true;
+                    signalProcessGroup(channel, groupFile, "TERM");
+                    break;
+                }
                 stdinDone = true; // the command stopped reading; its exit status tells why
             }
             if (ssh_event_dopoll(event, 0) == SSH_ERROR && !ssh_is_connected(session)) {
@@ -685,6 +692,10 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
     finish(event);
     if (readFailed)
         return Error::failed(tr("Reading the data to send failed while %1.").arg(activity));
+    if (stalled) {
+        return Error::failed(tr("%1 stopped accepting data for %2 ms while %3.")
+                                 .arg(hostPort()).arg(credentials.timeout.count()).arg(activity));
+    }
     if (self->isCancelled())
         return self->cancelledError();
     if (!state.exitKnown)
