@@ -1,8 +1,12 @@
 #include "views/library/librarypage.h"
 
 #include "model/engine/workspacesession.h"
+#include "views/library/lifecycleseditor.h"
+#include "views/library/tagsetseditor.h"
+#include "views/shell/emptystatewidget.h"
 
 #include <QLabel>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Cuttle {
@@ -12,10 +16,35 @@ LibraryPage::LibraryPage(WorkspaceSession *session, QWidget *parent)
     , m_session(session)
 {
     auto *layout = new QVBoxLayout(this);
-    auto *label = new QLabel(tr("Lifecycles and tenant tag sets of the current space."), this);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    layout->addWidget(label);
+    layout->setContentsMargins(12, 12, 12, 12);
+    auto *title = new QLabel(tr("Library"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("libraryTabs"));
+    m_lifecycles = new LifecyclesEditor(session, m_tabs);
+    m_tagSets = new TagSetsEditor(session, m_tabs);
+    m_tabs->addTab(m_lifecycles, tr("Lifecycles"));
+    m_tabs->addTab(m_tagSets, tr("Tenant tag sets"));
+    m_tabs->addTab(new EmptyStateWidget(tr("No packages yet"),
+                                        tr("The built-in package repository will list the packages pushed to this "
+                                           "workspace (zip, tar, NuGet and more) with their versions, ready to be "
+                                           "chosen when a release is created."), m_tabs),
+                   tr("Packages"));
+    m_tabs->addTab(new EmptyStateWidget(tr("No library variable sets yet"),
+                                        tr("Library variable sets will hold variables shared by several projects, "
+                                           "such as connection strings, and the common templates tenants fill in."),
+                                        m_tabs),
+                   tr("Library variable sets"));
+    m_tabs->addTab(new EmptyStateWidget(tr("No step templates yet"),
+                                        tr("Step templates will be reusable deployment steps with parameters, which "
+                                           "projects add to their processes."), m_tabs),
+                   tr("Step templates"));
+    layout->addWidget(m_tabs, 1);
 }
 
 LibraryPage::~LibraryPage() = default;

@@ -2,11 +2,16 @@
 
 #include <QWidget>
 
+class QTabWidget;
+
 namespace Cuttle {
 
+class LifecyclesEditor;
+class TagSetsEditor;
 class WorkspaceSession;
 
-/// Lifecycles, tenant tag sets and, later, packages, library variable sets and step templates.
+/// The space's library: lifecycles with their phases and tenant tag sets; packages, library
+/// variable sets and step templates are announced as what they will hold.
 class LibraryPage final : public QWidget
 {
     Q_OBJECT
@@ -16,8 +21,14 @@ public:
     explicit LibraryPage(WorkspaceSession *session, QWidget *parent = nullptr);
     ~LibraryPage() override;
 
+    LifecyclesEditor *lifecyclesEditor() const { return m_lifecycles; }
+    TagSetsEditor *tagSetsEditor() const { return m_tagSets; }
+
 private:
     WorkspaceSession *m_session = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    LifecyclesEditor *m_lifecycles = nullptr;
+    TagSetsEditor *m_tagSets = nullptr;
 };
 
 } // namespace Cuttle
