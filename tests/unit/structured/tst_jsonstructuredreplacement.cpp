@@ -42,6 +42,8 @@ private slots:
     void malformed();
 };
 
+// The bodies live outside the class because moc (Qt 6.4) misreads raw string literals and
+// would lose the class declaration.
 void TestJsonStructuredReplacement::appSettingsWithoutMatchesIsUnchanged()
 {
     const QByteArray input = structuredFixture("appsettings.json");
