@@ -32,11 +32,8 @@ int hexValue(char c)
 } // namespace
 
 JsonLexer::JsonLexer(const char *data, qsizetype size, bool lenient)
-    : m_data(data)
-    , m_size(size)
-    , m_lenient(lenient)
-{
-}
+    : m_data(data), m_size(size), m_lenient(lenient)
+{}
 
 bool JsonLexer::fail(const QString &reason)
 {
@@ -195,12 +192,24 @@ QString JsonLexer::decodeString(const char *token, qsizetype size)
             p += 6;
         } else {
             switch (e) {
-            case 'b': out += QLatin1Char('\b'); break;
-            case 'f': out += QLatin1Char('\f'); break;
-            case 'n': out += QLatin1Char('\n'); break;
-            case 'r': out += QLatin1Char('\r'); break;
-            case 't': out += QLatin1Char('\t'); break;
-            default: out += QLatin1Char(e); break;
+            case 'b':
+                out += QLatin1Char('\b');
+                break;
+            case 'f':
+                out += QLatin1Char('\f');
+                break;
+            case 'n':
+                out += QLatin1Char('\n');
+                break;
+            case 'r':
+                out += QLatin1Char('\r');
+                break;
+            case 't':
+                out += QLatin1Char('\t');
+                break;
+            default:
+                out += QLatin1Char(e);
+                break;
             }
             p += 2;
         }
@@ -219,13 +228,27 @@ QByteArray JsonLexer::quote(const QString &text)
     for (const char ch : utf8) {
         const unsigned char c = static_cast<unsigned char>(ch);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (c < 0x20) {
                 static const char hex[] = "0123456789abcdef";

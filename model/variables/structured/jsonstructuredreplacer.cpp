@@ -27,13 +27,9 @@ class Walker final
 {
 public:
     Walker(const QByteArray &content, StructuredVariableLookup &lookup, TextSplicer &splicer)
-        : m_content(content)
-        , m_lexer(content.constData(), content.size(), true)
-        , m_lookup(lookup)
-        , m_splicer(splicer)
-        , m_newline(TextPosition::lineEnding(content))
-    {
-    }
+        : m_content(content), m_lexer(content.constData(), content.size(), true), m_lookup(lookup),
+          m_splicer(splicer), m_newline(TextPosition::lineEnding(content))
+    {}
 
     bool run()
     {
@@ -102,8 +98,9 @@ private:
             m_lexer.setPos(m_lexer.pos() + 1);
             return true;
         }
-        const bool multiline = descend
-            && QByteArrayView(m_content.constData() + start, m_lexer.pos() - start).contains('\n');
+        const bool multiline =
+            descend &&
+            QByteArrayView(m_content.constData() + start, m_lexer.pos() - start).contains('\n');
         const qsizetype pathLength = path.size();
         for (int index = 0;; ++index) {
             const qsizetype memberStart = m_lexer.pos();
@@ -112,7 +109,8 @@ private:
                 path.append(':');
             if (object) {
                 if (m_lexer.peek() != '"')
-                    return m_lexer.fail(m_lexer.atEnd() ? m_lexer.describeHere() : tr("expected a property name"));
+                    return m_lexer.fail(m_lexer.atEnd() ? m_lexer.describeHere()
+                                                        : tr("expected a property name"));
                 bool escapes = false;
                 if (!m_lexer.scanString(&escapes))
                     return false;
@@ -120,8 +118,10 @@ private:
                     const char *key = m_content.constData() + memberStart + 1;
                     const qsizetype keySize = m_lexer.pos() - memberStart - 2;
                     if (escapes) {
-                        const QByteArray decoded = JsonLexer::decodeString(key - 1, keySize + 2).toUtf8();
-                        StructuredVariableLookup::appendNormalizedKey(path, decoded.constData(), decoded.size());
+                        const QByteArray decoded =
+                            JsonLexer::decodeString(key - 1, keySize + 2).toUtf8();
+                        StructuredVariableLookup::appendNormalizedKey(path, decoded.constData(),
+                                                                      decoded.size());
                     } else {
                         StructuredVariableLookup::appendNormalizedKey(path, key, keySize);
                     }
@@ -129,7 +129,8 @@ private:
                 if (!m_lexer.skipTrivia())
                     return false;
                 if (m_lexer.peek() != ':')
-                    return m_lexer.fail(m_lexer.atEnd() ? m_lexer.describeHere() : tr("expected ':'"));
+                    return m_lexer.fail(m_lexer.atEnd() ? m_lexer.describeHere()
+                                                        : tr("expected ':'"));
                 colon = m_lexer.pos();
                 m_lexer.setPos(colon + 1);
                 if (!m_lexer.skipTrivia())
@@ -150,12 +151,14 @@ private:
             }
             if (next != ',') {
                 return m_lexer.fail(m_lexer.atEnd() ? m_lexer.describeHere()
-                                                    : (object ? tr("expected ',' or '}'") : tr("expected ',' or ']'")));
+                                                    : (object ? tr("expected ',' or '}'")
+                                                              : tr("expected ',' or ']'")));
             }
             m_lexer.setPos(m_lexer.pos() + 1);
             if (!m_lexer.skipTrivia())
                 return false;
-            if (m_lexer.peek() == close) { // trailing comma, accepted like appsettings.json readers do
+            if (m_lexer.peek() ==
+                close) { // trailing comma, accepted like appsettings.json readers do
                 m_lexer.setPos(m_lexer.pos() + 1);
                 return true;
             }
@@ -174,22 +177,26 @@ private:
         if (!value(path, false, depth + 1, &kind))
             return false;
         m_lookup.markMatched(match);
-        m_splicer.add(valueStart, m_lexer.pos(), render(kind, m_lookup.value(match), valueStart, where));
+        m_splicer.add(valueStart, m_lexer.pos(),
+                      render(kind, m_lookup.value(match), valueStart, where));
         return true;
     }
 
-    QByteArray render(Kind original, const QString &text, qsizetype valueStart, const Member &where) const
+    QByteArray render(Kind original, const QString &text, qsizetype valueStart,
+                      const Member &where) const
     {
         if (const auto structured = StructuredValue::parseCollection(text)) {
             StructuredValue::JsonStyle style;
             style.pretty = where.multiline;
             style.indent = TextPosition::lineIndent(m_content, valueStart);
-            const QByteArray parentIndent = TextPosition::lineIndent(m_content, where.containerStart);
+            const QByteArray parentIndent =
+                TextPosition::lineIndent(m_content, where.containerStart);
             const QByteArray memberIndent = TextPosition::lineIndent(m_content, where.memberStart);
             if (memberIndent.size() > parentIndent.size() && memberIndent.startsWith(parentIndent))
                 style.unit = memberIndent.mid(parentIndent.size());
             else
-                style.unit = memberIndent.contains('\t') ? QByteArrayLiteral("\t") : QByteArrayLiteral("  ");
+                style.unit =
+                    memberIndent.contains('\t') ? QByteArrayLiteral("\t") : QByteArrayLiteral("  ");
             style.newline = m_newline;
             style.spaced = where.colon < 0 || valueStart > where.colon + 1;
             return structured->toJson(style);
@@ -201,8 +208,8 @@ private:
                 return utf8;
             break;
         case Kind::Bool:
-            if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
-                || text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+            if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
+                text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
                 return utf8.toLower();
             break;
         case Kind::Null:
@@ -225,13 +232,15 @@ private:
 } // namespace
 
 VoidResult JsonStructuredReplacer::plan(const QByteArray &content, const QString &fileName,
-                                        StructuredVariableLookup &lookup, TextSplicer &splicer, QStringList &)
+                                        StructuredVariableLookup &lookup, TextSplicer &splicer,
+                                        QStringList &)
 {
     Walker walker(content, lookup, splicer);
     if (walker.run())
         return {};
     return Error::validation(TextPosition::parseError(fileName, QStringLiteral("JSON"), content,
-                                                      walker.lexer().errorPos(), walker.lexer().errorReason()));
+                                                      walker.lexer().errorPos(),
+                                                      walker.lexer().errorReason()));
 }
 
 } // namespace Cuttle

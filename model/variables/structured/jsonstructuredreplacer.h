@@ -17,8 +17,9 @@ class JsonStructuredReplacer final
 {
 public:
     /// Validates the whole content; on success the splicer holds one splice per replaced value.
-    static VoidResult plan(const QByteArray &content, const QString &fileName, StructuredVariableLookup &lookup,
-                           TextSplicer &splicer, QStringList &warnings);
+    static VoidResult plan(const QByteArray &content, const QString &fileName,
+                           StructuredVariableLookup &lookup, TextSplicer &splicer,
+                           QStringList &warnings);
 };
 
 } // namespace Cuttle

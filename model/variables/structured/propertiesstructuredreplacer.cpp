@@ -23,11 +23,9 @@ class PropertiesScanner final
 {
 public:
     explicit PropertiesScanner(const QByteArray &content)
-        : m_data(content.constData())
-        , m_size(content.size())
-        , m_pos(TextPosition::bomLength(content))
-    {
-    }
+        : m_data(content.constData()), m_size(content.size()),
+          m_pos(TextPosition::bomLength(content))
+    {}
 
     bool atEnd() const { return m_pos >= m_size; }
 
@@ -77,7 +75,8 @@ private:
     /// A backslash right before the line end joins the next line, minus its leading blanks.
     bool skipContinuation()
     {
-        if (m_pos < m_size && m_data[m_pos] == '\\' && (m_pos + 1 >= m_size || isLineEnd(m_data[m_pos + 1]))) {
+        if (m_pos < m_size && m_data[m_pos] == '\\' &&
+            (m_pos + 1 >= m_size || isLineEnd(m_data[m_pos + 1]))) {
             ++m_pos;
             skipLineEnd();
             skipBlanks();
@@ -164,11 +163,20 @@ private:
                 }
             }
             switch (c.unicode()) {
-            case u't': out += QLatin1Char('\t'); break;
-            case u'n': out += QLatin1Char('\n'); break;
-            case u'r': out += QLatin1Char('\r'); break;
-            case u'f': out += QLatin1Char('\f'); break;
-            default: out += c;
+            case u't':
+                out += QLatin1Char('\t');
+                break;
+            case u'n':
+                out += QLatin1Char('\n');
+                break;
+            case u'r':
+                out += QLatin1Char('\r');
+                break;
+            case u'f':
+                out += QLatin1Char('\f');
+                break;
+            default:
+                out += c;
             }
         }
         return out;
@@ -187,10 +195,18 @@ QByteArray escapeValue(const QString &value)
     for (qsizetype i = 0; i < value.size(); ++i) {
         const char16_t c = value.at(i).unicode();
         switch (c) {
-        case u'\\': out += QLatin1String("\\\\"); break;
-        case u'\r': out += QLatin1String("\\r"); break;
-        case u'\n': out += QLatin1String("\\n"); break;
-        case u'\t': out += QLatin1String("\\t"); break;
+        case u'\\':
+            out += QLatin1String("\\\\");
+            break;
+        case u'\r':
+            out += QLatin1String("\\r");
+            break;
+        case u'\n':
+            out += QLatin1String("\\n");
+            break;
+        case u'\t':
+            out += QLatin1String("\\t");
+            break;
         case u' ':
             out += i == 0 ? QLatin1String("\\ ") : QLatin1String(" ");
             break;
@@ -207,7 +223,8 @@ QByteArray escapeValue(const QString &value)
 } // namespace
 
 VoidResult PropertiesStructuredReplacer::plan(const QByteArray &content, const QString &,
-                                              StructuredVariableLookup &lookup, TextSplicer &splicer, QStringList &)
+                                              StructuredVariableLookup &lookup,
+                                              TextSplicer &splicer, QStringList &)
 {
     PropertiesScanner scanner(content);
     QString key;

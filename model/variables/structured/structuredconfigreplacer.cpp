@@ -47,12 +47,10 @@ struct Attempt
     bool hasCollections = true;
 
     Attempt(StructuredFormat f, const StructuredConfigReplacer::Variables &variables)
-        : format(f)
-        , lookup(variables, f == StructuredFormat::Json || f == StructuredFormat::Yaml
-                                ? StructuredVariableLookup::Mode::KeyPath
-                                : StructuredVariableLookup::Mode::Exact)
-    {
-    }
+        : format(f), lookup(variables, f == StructuredFormat::Json || f == StructuredFormat::Yaml
+                                           ? StructuredVariableLookup::Mode::KeyPath
+                                           : StructuredVariableLookup::Mode::Exact)
+    {}
 
     VoidResult run(const QByteArray &content, const QString &fileName)
     {
@@ -60,7 +58,8 @@ struct Attempt
         case StructuredFormat::Json:
             return JsonStructuredReplacer::plan(content, fileName, lookup, splicer, warnings);
         case StructuredFormat::Yaml:
-            return YamlStructuredReplacer::plan(content, fileName, lookup, splicer, warnings, &hasCollections);
+            return YamlStructuredReplacer::plan(content, fileName, lookup, splicer, warnings,
+                                                &hasCollections);
         case StructuredFormat::Xml:
             return XmlStructuredReplacer::plan(content, fileName, lookup, splicer, warnings);
         case StructuredFormat::Properties:
@@ -98,11 +97,14 @@ StructuredFormat StructuredConfigReplacer::formatForFileName(const QString &file
     return StructuredFormat::Auto;
 }
 
-Result<ReplacementOutcome> StructuredConfigReplacer::replace(const QByteArray &content, const QString &fileName,
-                                                             const Variables &variables, StructuredFormat format)
+Result<ReplacementOutcome> StructuredConfigReplacer::replace(const QByteArray &content,
+                                                             const QString &fileName,
+                                                             const Variables &variables,
+                                                             StructuredFormat format)
 {
     if (TextPosition::firstNul(content) >= 0)
-        return Error::validation(tr("%1 is a binary file, not a configuration file.").arg(displayName(fileName)));
+        return Error::validation(
+            tr("%1 is a binary file, not a configuration file.").arg(displayName(fileName)));
     if (const qsizetype bad = TextPosition::firstInvalidUtf8(content); bad >= 0) {
         int line = 0;
         int column = 0;
@@ -157,7 +159,8 @@ Result<ReplacementOutcome> StructuredConfigReplacer::replace(const QByteArray &c
     return properties.outcome(content);
 }
 
-Result<ReplacementOutcome> StructuredConfigReplacer::replaceInFile(const QString &filePath, const Variables &variables,
+Result<ReplacementOutcome> StructuredConfigReplacer::replaceInFile(const QString &filePath,
+                                                                   const Variables &variables,
                                                                    StructuredFormat format)
 {
     QFile input(filePath);

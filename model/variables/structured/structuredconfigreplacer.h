@@ -36,8 +36,9 @@ public:
 
     /// Replaces values in a file through a temporary file and a rename; on any error the
     /// file is left as it was, and a file with nothing to replace is not rewritten.
-    static Result<ReplacementOutcome> replaceInFile(const QString &filePath, const Variables &variables,
-                                                    StructuredFormat format = StructuredFormat::Auto);
+    static Result<ReplacementOutcome>
+    replaceInFile(const QString &filePath, const Variables &variables,
+                  StructuredFormat format = StructuredFormat::Auto);
 
     /// The format the file name's extension stands for, Auto when it names none.
     static StructuredFormat formatForFileName(const QString &fileName);

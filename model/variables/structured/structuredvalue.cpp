@@ -10,15 +10,14 @@ class StructuredValueParser final
 {
 public:
     explicit StructuredValueParser(const QByteArray &text)
-        : m_text(text)
-        , m_lexer(text.constData(), text.size(), false)
-    {
-    }
+        : m_text(text), m_lexer(text.constData(), text.size(), false)
+    {}
 
     std::optional<StructuredValue> parse()
     {
         StructuredValue value;
-        if (!m_lexer.skipTrivia() || !parseValue(value, 0) || !m_lexer.skipTrivia() || !m_lexer.atEnd())
+        if (!m_lexer.skipTrivia() || !parseValue(value, 0) || !m_lexer.skipTrivia() ||
+            !m_lexer.atEnd())
             return std::nullopt;
         return value;
     }
@@ -157,7 +156,8 @@ QByteArray StructuredValue::yamlScalar(bool flow) const
 {
     switch (m_kind) {
     case Kind::String:
-        return YamlScalarWriter::plainOrDoubleQuoted(JsonLexer::decodeString(m_token.constData(), m_token.size()), flow);
+        return YamlScalarWriter::plainOrDoubleQuoted(
+            JsonLexer::decodeString(m_token.constData(), m_token.size()), flow);
     case Kind::Object:
     case Kind::Array:
         return toYamlFlow();
@@ -178,7 +178,8 @@ QByteArray StructuredValue::toYamlFlow() const
             out += ", ";
         if (object) {
             const QByteArray &key = m_members[i].first;
-            out += YamlScalarWriter::plainOrDoubleQuoted(JsonLexer::decodeString(key.constData(), key.size()), true);
+            out += YamlScalarWriter::plainOrDoubleQuoted(
+                JsonLexer::decodeString(key.constData(), key.size()), true);
             out += ": ";
             out += m_members[i].second.toYamlFlow();
         } else {
@@ -200,7 +201,8 @@ QByteArray StructuredValue::toYamlBlock(int column, int unit, const QByteArray &
             if (i > 0)
                 out += lineStart;
             const QByteArray &key = m_members[i].first;
-            out += YamlScalarWriter::plainOrDoubleQuoted(JsonLexer::decodeString(key.constData(), key.size()), false);
+            out += YamlScalarWriter::plainOrDoubleQuoted(
+                JsonLexer::decodeString(key.constData(), key.size()), false);
             out += ':';
             const StructuredValue &child = m_members[i].second;
             if (child.isCollection() && !child.isEmptyCollection()) {

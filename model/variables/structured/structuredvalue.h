@@ -20,10 +20,10 @@ public:
     struct JsonStyle
     {
         bool pretty = true;
-        QByteArray indent;   ///< indentation of the line the value starts on
-        QByteArray unit;     ///< one level of indentation
+        QByteArray indent; ///< indentation of the line the value starts on
+        QByteArray unit;   ///< one level of indentation
         QByteArray newline;
-        bool spaced = true;  ///< ": " and ", " in compact form
+        bool spaced = true; ///< ": " and ", " in compact form
     };
 
     /// Parses text that is a JSON object or array; anything else gives nullopt.
@@ -31,7 +31,10 @@ public:
 
     Kind kind() const { return m_kind; }
     bool isCollection() const { return m_kind == Kind::Object || m_kind == Kind::Array; }
-    bool isEmptyCollection() const { return isCollection() && m_members.empty() && m_items.empty(); }
+    bool isEmptyCollection() const
+    {
+        return isCollection() && m_members.empty() && m_items.empty();
+    }
 
     QByteArray toJson(const JsonStyle &style) const;
     QByteArray toYamlFlow() const;

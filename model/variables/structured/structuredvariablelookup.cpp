@@ -8,13 +8,14 @@ bool isIgnoredKeyPathName(const QString &name)
 {
     // Octopus system variables would otherwise hit top-level keys named "Octopus..." by
     // accident; an explicit "Octopus:..." path is a real key path and stays.
-    return name.startsWith(QLatin1String("Octopus"), Qt::CaseInsensitive)
-        && !name.startsWith(QLatin1String("Octopus:"), Qt::CaseInsensitive);
+    return name.startsWith(QLatin1String("Octopus"), Qt::CaseInsensitive) &&
+           !name.startsWith(QLatin1String("Octopus:"), Qt::CaseInsensitive);
 }
 
 } // namespace
 
-StructuredVariableLookup::StructuredVariableLookup(const QList<QPair<QString, QString>> &variables, Mode mode)
+StructuredVariableLookup::StructuredVariableLookup(const QList<QPair<QString, QString>> &variables,
+                                                   Mode mode)
 {
     m_entries.reserve(variables.size());
     for (const auto &[name, value] : variables) {
@@ -39,7 +40,8 @@ StructuredVariableLookup::StructuredVariableLookup(const QList<QPair<QString, QS
     }
 }
 
-void StructuredVariableLookup::appendNormalizedKey(QByteArray &path, const char *key, qsizetype size)
+void StructuredVariableLookup::appendNormalizedKey(QByteArray &path, const char *key,
+                                                   qsizetype size)
 {
     bool ascii = true;
     for (qsizetype i = 0; i < size; ++i) {

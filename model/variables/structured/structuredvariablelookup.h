@@ -28,7 +28,10 @@ public:
     /// Index of the variable named exactly `key` (normalized for KeyPath), or -1.
     int find(const QByteArray &key) const { return m_index.value(key, -1); }
     /// True when some variable name continues below `path` (the empty path is the root).
-    bool hasBelow(const QByteArray &path) const { return path.isEmpty() ? !m_index.isEmpty() : m_prefixes.contains(path); }
+    bool hasBelow(const QByteArray &path) const
+    {
+        return path.isEmpty() ? !m_index.isEmpty() : m_prefixes.contains(path);
+    }
     bool isEmpty() const { return m_index.isEmpty(); }
 
     /// The variables in effect, in input order: later duplicates replace earlier ones.

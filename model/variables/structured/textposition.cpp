@@ -90,7 +90,8 @@ void TextPosition::lineColumn(const QByteArray &content, qsizetype offset, int *
 QByteArray TextPosition::lineEnding(const QByteArray &content)
 {
     const qsizetype nl = content.indexOf('\n');
-    return nl > 0 && content.at(nl - 1) == '\r' ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+    return nl > 0 && content.at(nl - 1) == '\r' ? QByteArrayLiteral("\r\n")
+                                                : QByteArrayLiteral("\n");
 }
 
 qsizetype TextPosition::lineStart(const QByteArray &content, qsizetype offset)
@@ -112,15 +113,17 @@ QByteArray TextPosition::lineIndent(const QByteArray &content, qsizetype offset)
     return content.mid(start, end - start);
 }
 
-QString TextPosition::parseError(const QString &fileName, const QString &formatName, const QByteArray &content,
-                                 qsizetype offset, const QString &reason)
+QString TextPosition::parseError(const QString &fileName, const QString &formatName,
+                                 const QByteArray &content, qsizetype offset, const QString &reason)
 {
     int line = 0;
     int column = 0;
     lineColumn(content, offset, &line, &column);
-    const QString name = fileName.isEmpty() ? QCoreApplication::translate("StructuredConfig", "The content")
-                                            : fileName;
-    return QCoreApplication::translate("StructuredConfig", "%1 is not valid %2: %3 at line %4, column %5.")
+    const QString name = fileName.isEmpty()
+                             ? QCoreApplication::translate("StructuredConfig", "The content")
+                             : fileName;
+    return QCoreApplication::translate("StructuredConfig",
+                                       "%1 is not valid %2: %3 at line %4, column %5.")
         .arg(name, formatName, reason)
         .arg(line)
         .arg(column);

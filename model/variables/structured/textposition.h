@@ -23,8 +23,8 @@ public:
     /// The spaces and tabs that open the line containing offset.
     static QByteArray lineIndent(const QByteArray &content, qsizetype offset);
     /// The sentence reporting that a file does not parse, with the position of the problem.
-    static QString parseError(const QString &fileName, const QString &formatName, const QByteArray &content,
-                              qsizetype offset, const QString &reason);
+    static QString parseError(const QString &fileName, const QString &formatName,
+                              const QByteArray &content, qsizetype offset, const QString &reason);
 };
 
 } // namespace Cuttle

@@ -19,19 +19,28 @@ QString tr(const char *text)
     return QCoreApplication::translate("StructuredConfig", text);
 }
 
-constexpr unsigned ParseOptions = pugi::parse_default | pugi::parse_declaration | pugi::parse_doctype
-    | pugi::parse_pi | pugi::parse_comments;
+constexpr unsigned ParseOptions = pugi::parse_default | pugi::parse_declaration |
+                                  pugi::parse_doctype | pugi::parse_pi | pugi::parse_comments;
 
 QByteArray escapeText(const QString &value)
 {
     QByteArray out;
     for (const char c : value.toUtf8()) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '\r': out += "&#xD;"; break; // a raw CR would be normalised away by every reader
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '\r':
+            out += "&#xD;";
+            break; // a raw CR would be normalised away by every reader
+        default:
+            out += c;
         }
     }
     return out;
@@ -42,16 +51,33 @@ QByteArray escapeAttribute(const QString &value, char quote)
     QByteArray out;
     for (const char c : value.toUtf8()) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += quote == '"' ? "&quot;" : "\""; break;
-        case '\'': out += quote == '\'' ? "&apos;" : "'"; break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += quote == '"' ? "&quot;" : "\"";
+            break;
+        case '\'':
+            out += quote == '\'' ? "&apos;" : "'";
+            break;
         // Attribute-value normalisation would turn these into spaces.
-        case '\n': out += "&#xA;"; break;
-        case '\r': out += "&#xD;"; break;
-        case '\t': out += "&#x9;"; break;
-        default: out += c;
+        case '\n':
+            out += "&#xA;";
+            break;
+        case '\r':
+            out += "&#xD;";
+            break;
+        case '\t':
+            out += "&#x9;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -70,11 +96,7 @@ QByteArray cdataContent(const QString &value)
 class Locator final
 {
 public:
-    Locator(const QByteArray &content, const char *buffer)
-        : m_content(content)
-        , m_buffer(buffer)
-    {
-    }
+    Locator(const QByteArray &content, const char *buffer) : m_content(content), m_buffer(buffer) {}
 
     qsizetype offsetOf(const char *p) const
     {
@@ -84,7 +106,8 @@ public:
     }
 
     /// Replacement of an attribute value; false when it cannot be located.
-    bool attribute(const pugi::xml_attribute &attr, const QString &value, TextSplicer &splicer) const
+    bool attribute(const pugi::xml_attribute &attr, const QString &value,
+                   TextSplicer &splicer) const
     {
         const qsizetype begin = offsetOf(attr.value());
         if (begin <= 0)
@@ -119,7 +142,8 @@ public:
     }
 
     /// Replaces everything between the start and end tag of an element without child elements.
-    bool elementContent(const pugi::xml_node &element, const QByteArray &replacement, TextSplicer &splicer) const
+    bool elementContent(const pugi::xml_node &element, const QByteArray &replacement,
+                        TextSplicer &splicer) const
     {
         const qsizetype name = offsetOf(element.name());
         if (name < 0)
@@ -129,10 +153,12 @@ public:
             return false;
         if (m_content.at(pos - 1) == '/') {
             qsizetype begin = pos - 1;
-            while (begin > name && (m_content.at(begin - 1) == ' ' || m_content.at(begin - 1) == '\t'
-                                    || m_content.at(begin - 1) == '\n' || m_content.at(begin - 1) == '\r'))
+            while (begin > name &&
+                   (m_content.at(begin - 1) == ' ' || m_content.at(begin - 1) == '\t' ||
+                    m_content.at(begin - 1) == '\n' || m_content.at(begin - 1) == '\r'))
                 --begin;
-            splicer.add(begin, pos + 1, '>' + replacement + "</" + QByteArray(element.name()) + '>');
+            splicer.add(begin, pos + 1,
+                        '>' + replacement + "</" + QByteArray(element.name()) + '>');
             return true;
         }
         const qsizetype contentBegin = pos + 1;
@@ -200,13 +226,15 @@ bool isXmlFragment(const QString &value)
 {
     pugi::xml_document fragment;
     const QByteArray utf8 = value.toUtf8();
-    const pugi::xml_parse_result parsed = fragment.load_buffer(utf8.constData(), size_t(utf8.size()),
-                                                               ParseOptions | pugi::parse_fragment, pugi::encoding_utf8);
+    const pugi::xml_parse_result parsed =
+        fragment.load_buffer(utf8.constData(), size_t(utf8.size()),
+                             ParseOptions | pugi::parse_fragment, pugi::encoding_utf8);
     return parsed && fragment.first_child();
 }
 
 /// Replaces one selected node; false with a warning when the node is not replaceable.
-bool replaceNode(const pugi::xpath_node &selected, const QString &value, const Locator &locator, TextSplicer &splicer)
+bool replaceNode(const pugi::xpath_node &selected, const QString &value, const Locator &locator,
+                 TextSplicer &splicer)
 {
     if (selected.attribute())
         return locator.attribute(selected.attribute(), value, splicer);
@@ -242,18 +270,19 @@ bool replaceNode(const pugi::xpath_node &selected, const QString &value, const L
 } // namespace
 
 VoidResult XmlStructuredReplacer::plan(const QByteArray &content, const QString &fileName,
-                                       StructuredVariableLookup &lookup, TextSplicer &splicer, QStringList &warnings)
+                                       StructuredVariableLookup &lookup, TextSplicer &splicer,
+                                       QStringList &warnings)
 {
     try {
         QByteArray buffer = content;
         buffer.detach();
         pugi::xml_document document;
-        const pugi::xml_parse_result parsed =
-            document.load_buffer_inplace(buffer.data(), size_t(buffer.size()), ParseOptions, pugi::encoding_utf8);
+        const pugi::xml_parse_result parsed = document.load_buffer_inplace(
+            buffer.data(), size_t(buffer.size()), ParseOptions, pugi::encoding_utf8);
         if (!parsed) {
-            return Error::validation(TextPosition::parseError(fileName, QStringLiteral("XML"), content,
-                                                              qsizetype(parsed.offset),
-                                                              QString::fromUtf8(parsed.description()).toLower()));
+            return Error::validation(TextPosition::parseError(
+                fileName, QStringLiteral("XML"), content, qsizetype(parsed.offset),
+                QString::fromUtf8(parsed.description()).toLower()));
         }
         const Locator locator(content, buffer.constData());
         for (const int index : lookup.effectiveIndexes()) {
@@ -272,15 +301,17 @@ VoidResult XmlStructuredReplacer::plan(const QByteArray &content, const QString 
                 if (replaceNode(selected, lookup.value(index), locator, splicer)) {
                     ++replaced;
                 } else {
-                    warnings.append(tr("The XPath %1 selects a node in %2 whose value cannot be replaced.")
-                                        .arg(lookup.name(index), fileName));
+                    warnings.append(
+                        tr("The XPath %1 selects a node in %2 whose value cannot be replaced.")
+                            .arg(lookup.name(index), fileName));
                 }
             }
             if (replaced > 0)
                 lookup.markMatched(index, replaced);
         }
     } catch (const std::exception &e) {
-        return Error::failed(tr("Replacing XML values in %1 failed: %2.").arg(fileName, QString::fromUtf8(e.what())));
+        return Error::failed(tr("Replacing XML values in %1 failed: %2.")
+                                 .arg(fileName, QString::fromUtf8(e.what())));
     }
     return {};
 }

@@ -7,13 +7,14 @@ namespace Cuttle {
 YamlScalarWriter::Type YamlScalarWriter::resolvePlain(const QString &text)
 {
     static const QRegularExpression nullRe(QStringLiteral("\\A(~|null|Null|NULL|)\\z"));
-    static const QRegularExpression boolRe(QStringLiteral(
-        "\\A(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)\\z"));
-    static const QRegularExpression numberRe(QStringLiteral(
-        "\\A([-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
-        "|[-+]?0x[0-9a-fA-F_]+|[-+]?0o?[0-7_]+|[-+]?0b[01_]+"
-        "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-        "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)\\z"));
+    static const QRegularExpression boolRe(
+        QStringLiteral("\\A(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|"
+                       "off|Off|OFF)\\z"));
+    static const QRegularExpression numberRe(
+        QStringLiteral("\\A([-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
+                       "|[-+]?0x[0-9a-fA-F_]+|[-+]?0o?[0-7_]+|[-+]?0b[01_]+"
+                       "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+                       "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)\\z"));
     if (nullRe.match(text).hasMatch())
         return Type::Null;
     if (boolRe.match(text).hasMatch())
@@ -36,13 +37,14 @@ bool YamlScalarWriter::isPlainSafe(const QString &text, bool flow)
     static const QString indicators = QStringLiteral("-?:,[]{}#&*!|>'\"%@`=");
     if (indicators.contains(text.front()))
         return false;
-    if (text.contains(QLatin1String(": ")) || text.contains(QLatin1String(" #")) || text.endsWith(QLatin1Char(':')))
+    if (text.contains(QLatin1String(": ")) || text.contains(QLatin1String(" #")) ||
+        text.endsWith(QLatin1Char(':')))
         return false;
     for (const QChar c : text) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7F || c == QChar(0xFEFF))
             return false;
-        if (flow && (c == QLatin1Char(',') || c == QLatin1Char('[') || c == QLatin1Char(']')
-                     || c == QLatin1Char('{') || c == QLatin1Char('}')))
+        if (flow && (c == QLatin1Char(',') || c == QLatin1Char('[') || c == QLatin1Char(']') ||
+                     c == QLatin1Char('{') || c == QLatin1Char('}')))
             return false;
     }
     if (text == QLatin1String("---") || text == QLatin1String("..."))
@@ -59,12 +61,24 @@ QByteArray YamlScalarWriter::doubleQuoted(const QString &text)
     for (qsizetype i = 0; i < utf8.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(utf8.at(i));
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case 0: out += "\\0"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case 0:
+            out += "\\0";
+            break;
         default:
             if (c < 0x20 || c == 0x7F) {
                 static const char hex[] = "0123456789ABCDEF";

@@ -26,10 +26,8 @@ class MarkConverter final
 {
 public:
     explicit MarkConverter(const QByteArray &content)
-        : m_content(content)
-        , m_byte(TextPosition::bomLength(content))
-    {
-    }
+        : m_content(content), m_byte(TextPosition::bomLength(content))
+    {}
 
     qsizetype byteOffset(size_t index)
     {
@@ -63,8 +61,9 @@ public:
     {
         m_ok = yaml_parser_initialize(&m_parser) != 0;
         if (m_ok) {
-            yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char *>(content.constData()),
-                                         size_t(content.size()));
+            yaml_parser_set_input_string(
+                &m_parser, reinterpret_cast<const unsigned char *>(content.constData()),
+                size_t(content.size()));
         }
     }
     ~YamlParser()
@@ -111,16 +110,16 @@ struct Frame
 {
     bool mapping = true;
     bool flow = false;
-    bool ignored = false;    ///< inside a complex key or a collection being replaced
-    bool isKey = false;      ///< this collection is itself a mapping key
-    bool descend = false;    ///< child paths can still match a variable
+    bool ignored = false; ///< inside a complex key or a collection being replaced
+    bool isKey = false;   ///< this collection is itself a mapping key
+    bool descend = false; ///< child paths can still match a variable
     bool expectKey = true;
     int index = 0;
-    int replaceWith = -1;    ///< variable replacing this whole collection
+    int replaceWith = -1; ///< variable replacing this whole collection
     qsizetype pathLength = 0;
-    qsizetype start = 0;     ///< first byte of the collection's content (after anchor and tag)
+    qsizetype start = 0; ///< first byte of the collection's content (after anchor and tag)
     qsizetype contentEnd = 0;
-    qsizetype keyStart = -1; ///< byte offset of the current key (mappings)
+    qsizetype keyStart = -1;   ///< byte offset of the current key (mappings)
     qsizetype ownerStart = -1; ///< byte offset of the key or item that owns this collection
 };
 
@@ -128,20 +127,16 @@ class Walker final
 {
 public:
     Walker(const QByteArray &content, StructuredVariableLookup &lookup, TextSplicer &splicer)
-        : m_content(content)
-        , m_marks(content)
-        , m_lookup(lookup)
-        , m_splicer(splicer)
-        , m_newline(TextPosition::lineEnding(content))
-        , m_unit(detectIndentUnit(content))
-    {
-    }
+        : m_content(content), m_marks(content), m_lookup(lookup), m_splicer(splicer),
+          m_newline(TextPosition::lineEnding(content)), m_unit(detectIndentUnit(content))
+    {}
 
     VoidResult run(const QString &fileName)
     {
         YamlParser parser(m_content);
         if (!parser.ok())
-            return Error::failed(QCoreApplication::translate("StructuredConfig", "The YAML parser could not be created."));
+            return Error::failed(QCoreApplication::translate(
+                "StructuredConfig", "The YAML parser could not be created."));
         for (;;) {
             YamlEvent event;
             if (!event.parse(parser.get())) {
@@ -150,8 +145,9 @@ public:
                 QString reason = problem;
                 if (p->context)
                     reason = QString::fromUtf8(p->context) + QLatin1Char(' ') + problem;
-                return Error::validation(TextPosition::parseError(fileName, QStringLiteral("YAML"), m_content,
-                                                                  m_marks.byteOffset(p->problem_mark.index), reason));
+                return Error::validation(
+                    TextPosition::parseError(fileName, QStringLiteral("YAML"), m_content,
+                                             m_marks.byteOffset(p->problem_mark.index), reason));
             }
             if (event->type == YAML_STREAM_END_EVENT)
                 return {};
@@ -191,7 +187,10 @@ private:
 
     qsizetype byteAt(const yaml_mark_t &mark) { return m_marks.byteOffset(mark.index); }
 
-    qsizetype column(qsizetype offset) const { return offset - TextPosition::lineStart(m_content, offset); }
+    qsizetype column(qsizetype offset) const
+    {
+        return offset - TextPosition::lineStart(m_content, offset);
+    }
 
     /// Skips an anchor, a tag and the whitespace or comments after them.
     qsizetype skipProperties(qsizetype pos, qsizetype end) const
@@ -270,8 +269,9 @@ private:
     {
         const qsizetype start = byteAt(event.start_mark);
         qsizetype end = byteAt(event.end_mark);
-        const bool block = event.type == YAML_SCALAR_EVENT
-            && (event.data.scalar.style == YAML_LITERAL_SCALAR_STYLE || event.data.scalar.style == YAML_FOLDED_SCALAR_STYLE);
+        const bool block = event.type == YAML_SCALAR_EVENT &&
+                           (event.data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+                            event.data.scalar.style == YAML_FOLDED_SCALAR_STYLE);
         if (block) {
             while (end > start + 1 && isSpace(m_content.at(end - 1)))
                 --end;
@@ -291,8 +291,9 @@ private:
             if (parent.pathLength > 0)
                 m_path.append(':');
             if (event.type == YAML_SCALAR_EVENT) {
-                StructuredVariableLookup::appendNormalizedKey(m_path, reinterpret_cast<const char *>(event.data.scalar.value),
-                                                              qsizetype(event.data.scalar.length));
+                StructuredVariableLookup::appendNormalizedKey(
+                    m_path, reinterpret_cast<const char *>(event.data.scalar.value),
+                    qsizetype(event.data.scalar.length));
             } else {
                 m_path.append('\x01'); // an alias as key matches no name
             }
@@ -382,25 +383,32 @@ private:
         const auto structured = StructuredValue::parseCollection(value);
         if (structured) {
             if (inFlow || structured->isEmptyCollection()) {
-                m_splicer.add(begin, end, (begin == end ? QByteArray(" ") : QByteArray()) + structured->toYamlFlow());
+                m_splicer.add(begin, end,
+                              (begin == end ? QByteArray(" ") : QByteArray()) +
+                                  structured->toYamlFlow());
                 return;
             }
             if (!parent.mapping) {
-                m_splicer.add(begin, end, structured->toYamlBlock(int(column(begin)), m_unit, m_newline));
+                m_splicer.add(begin, end,
+                              structured->toYamlBlock(int(column(begin)), m_unit, m_newline));
                 return;
             }
             const qsizetype keyLine = TextPosition::lineStart(m_content, parent.keyStart);
             if (TextPosition::lineStart(m_content, begin) != keyLine) {
-                m_splicer.add(begin, end, structured->toYamlBlock(int(column(begin)), m_unit, m_newline));
+                m_splicer.add(begin, end,
+                              structured->toYamlBlock(int(column(begin)), m_unit, m_newline));
                 return;
             }
             qsizetype from = begin;
-            while (from > parent.keyStart && (m_content.at(from - 1) == ' ' || m_content.at(from - 1) == '\t'))
+            while (from > parent.keyStart &&
+                   (m_content.at(from - 1) == ' ' || m_content.at(from - 1) == '\t'))
                 --from;
             if (m_content.at(from - 1) != ':')
                 from = begin;
             const int col = int(column(parent.keyStart)) + m_unit;
-            m_splicer.add(from, end, m_newline + QByteArray(col, ' ') + structured->toYamlBlock(col, m_unit, m_newline));
+            m_splicer.add(from, end,
+                          m_newline + QByteArray(col, ' ') +
+                              structured->toYamlBlock(col, m_unit, m_newline));
             return;
         }
 
@@ -409,7 +417,8 @@ private:
             text = YamlScalarWriter::plainOrDoubleQuoted(value, inFlow);
         } else {
             const auto &scalar = event.data.scalar;
-            const QString original = QString::fromUtf8(reinterpret_cast<const char *>(scalar.value), qsizetype(scalar.length));
+            const QString original = QString::fromUtf8(reinterpret_cast<const char *>(scalar.value),
+                                                       qsizetype(scalar.length));
             switch (scalar.style) {
             case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
                 text = YamlScalarWriter::doubleQuoted(value);
@@ -421,11 +430,13 @@ private:
                 break;
             case YAML_LITERAL_SCALAR_STYLE:
             case YAML_FOLDED_SCALAR_STYLE:
-                text = blockScalar(value, scalar.style == YAML_FOLDED_SCALAR_STYLE, begin, end, parent);
+                text = blockScalar(value, scalar.style == YAML_FOLDED_SCALAR_STYLE, begin, end,
+                                   parent);
                 break;
             default: {
                 const YamlScalarWriter::Type type = YamlScalarWriter::resolvePlain(original);
-                if (type != YamlScalarWriter::Type::String && YamlScalarWriter::resolvePlain(value) == type)
+                if (type != YamlScalarWriter::Type::String &&
+                    YamlScalarWriter::resolvePlain(value) == type)
                     text = value.toUtf8();
                 else
                     text = YamlScalarWriter::plainOrDoubleQuoted(value, inFlow);
@@ -439,13 +450,16 @@ private:
 
     /// The value as a literal (or folded) block scalar at the original content indentation,
     /// or double-quoted when a block scalar cannot carry it exactly.
-    QByteArray blockScalar(const QString &value, bool folded, qsizetype begin, qsizetype end, const Frame &parent) const
+    QByteArray blockScalar(const QString &value, bool folded, qsizetype begin, qsizetype end,
+                           const Frame &parent) const
     {
-        const bool representable = !value.isEmpty() && !value.front().isSpace() && !value.endsWith(QLatin1String("\n\n"))
-            && !value.contains(QLatin1Char('\r')) && value != QLatin1String("\n")
-            && std::none_of(value.begin(), value.end(), [](QChar c) {
-                   return (c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t')) || c.unicode() == 0x7F;
-               });
+        const bool representable =
+            !value.isEmpty() && !value.front().isSpace() &&
+            !value.endsWith(QLatin1String("\n\n")) && !value.contains(QLatin1Char('\r')) &&
+            value != QLatin1String("\n") && std::none_of(value.begin(), value.end(), [](QChar c) {
+                return (c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t')) ||
+                       c.unicode() == 0x7F;
+            });
         if (!representable)
             return YamlScalarWriter::doubleQuoted(value);
         int indent = -1;
@@ -494,15 +508,17 @@ private:
         if (structured && !frame.flow && !parent.flow && !structured->isEmptyCollection()) {
             const int col = int(column(begin));
             int target = col;
-            if (structured->kind() == StructuredValue::Kind::Object && parent.mapping
-                && col <= column(parent.keyStart))
+            if (structured->kind() == StructuredValue::Kind::Object && parent.mapping &&
+                col <= column(parent.keyStart))
                 target = int(column(parent.keyStart)) + m_unit;
             m_splicer.add(begin, end,
-                          QByteArray(target - col, ' ') + structured->toYamlBlock(target, m_unit, m_newline));
+                          QByteArray(target - col, ' ') +
+                              structured->toYamlBlock(target, m_unit, m_newline));
             return;
         }
-        const QByteArray text = structured ? structured->toYamlFlow()
-                                           : YamlScalarWriter::plainOrDoubleQuoted(value, parent.flow);
+        const QByteArray text = structured
+                                    ? structured->toYamlFlow()
+                                    : YamlScalarWriter::plainOrDoubleQuoted(value, parent.flow);
         if (!frame.flow && !parent.flow && parent.mapping) {
             // `key:` followed only by whitespace: put the new scalar on the key's line.
             qsizetype from = begin;
@@ -530,8 +546,8 @@ private:
 } // namespace
 
 VoidResult YamlStructuredReplacer::plan(const QByteArray &content, const QString &fileName,
-                                        StructuredVariableLookup &lookup, TextSplicer &splicer, QStringList &,
-                                        bool *hasCollections)
+                                        StructuredVariableLookup &lookup, TextSplicer &splicer,
+                                        QStringList &, bool *hasCollections)
 {
     Walker walker(content, lookup, splicer);
     VoidResult result = walker.run(fileName);

@@ -18,7 +18,7 @@ namespace {
 
 long peakRssKiB()
 {
-    rusage usage {};
+    rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss; // KiB on Linux
 }
@@ -34,10 +34,14 @@ bool generate(QFile &file, qsizetype targetSize, int *services, qsizetype *writt
         if (i > 0)
             chunk += ",\n";
         const QByteArray n = QByteArray::number(i);
-        chunk += "    {\n      \"Name\": \"service-" + n + "\",\n      \"Port\": " + QByteArray::number(8000 + i % 1000)
-            + ",\n      \"Enabled\": true,\n      \"ConnectionString\": \"Server=db" + n
-            + ";Database=Shop;User Id=app;Password=secret\",\n      \"Tags\": [\"web\", \"eu\", \"tier-" + n
-            + "\"],\n      \"Limits\": { \"Cpu\": 0.5, \"MemoryMb\": 512, \"Note\": null }\n    }";
+        chunk +=
+            "    {\n      \"Name\": \"service-" + n +
+            "\",\n      \"Port\": " + QByteArray::number(8000 + i % 1000) +
+            ",\n      \"Enabled\": true,\n      \"ConnectionString\": \"Server=db" + n +
+            ";Database=Shop;User Id=app;Password=secret\",\n      \"Tags\": [\"web\", \"eu\", "
+            "\"tier-" +
+            n +
+            "\"],\n      \"Limits\": { \"Cpu\": 0.5, \"MemoryMb\": 512, \"Note\": null }\n    }";
         ++i;
         if (chunk.size() > 64 * 1024) {
             if (file.write(chunk) != chunk.size())
@@ -72,10 +76,20 @@ int main(int argc, char **argv)
     for (int k = 0; k < 500; ++k) {
         const QString i = QString::number(qint64(k) * services / 500);
         switch (k % 4) {
-        case 0: variables.append({u"Services:"_s + i + u":Port"_s, u"9000"_s}); break;
-        case 1: variables.append({u"services:"_s + i + u":connectionstring"_s, u"Server=prod;Password=\"x\""_s}); break;
-        case 2: variables.append({u"Services:"_s + i + u":Limits"_s, u"{\"Cpu\": 2, \"MemoryMb\": 2048}"_s}); break;
-        default: variables.append({u"Services:"_s + i + u":Tags:1"_s, u"us"_s}); break;
+        case 0:
+            variables.append({u"Services:"_s + i + u":Port"_s, u"9000"_s});
+            break;
+        case 1:
+            variables.append(
+                {u"services:"_s + i + u":connectionstring"_s, u"Server=prod;Password=\"x\""_s});
+            break;
+        case 2:
+            variables.append(
+                {u"Services:"_s + i + u":Limits"_s, u"{\"Cpu\": 2, \"MemoryMb\": 2048}"_s});
+            break;
+        default:
+            variables.append({u"Services:"_s + i + u":Tags:1"_s, u"us"_s});
+            break;
         }
     }
 
@@ -104,13 +118,15 @@ int main(int argc, char **argv)
 
     const double sizeMiB = double(size) / (1024.0 * 1024.0);
     const double extraMiB = double(rssAfter - rssBefore) / 1024.0;
-    std::printf("file: %.1f MiB, %d services, 500 variables, %d matched, %d replacements\n", sizeMiB, services,
-                int(result->matchedNames.size()), result->replacementCount);
+    std::printf("file: %.1f MiB, %d services, 500 variables, %d matched, %d replacements\n",
+                sizeMiB, services, int(result->matchedNames.size()), result->replacementCount);
     std::printf("replaceInFile: %lld ms (read, replace, write via temporary file + rename)\n",
                 static_cast<long long>(fileMs));
     std::printf("replace (in memory): %lld ms\n", static_cast<long long>(memoryMs));
-    std::printf("peak RSS delta during replaceInFile: %.1f MiB = %.2fx file size\n", extraMiB, extraMiB / sizeMiB);
-    const bool ok = fileMs < 1000 && extraMiB < 3 * sizeMiB && result->matchedNames.size() == 500 && again;
+    std::printf("peak RSS delta during replaceInFile: %.1f MiB = %.2fx file size\n", extraMiB,
+                extraMiB / sizeMiB);
+    const bool ok =
+        fileMs < 1000 && extraMiB < 3 * sizeMiB && result->matchedNames.size() == 500 && again;
     std::printf("%s\n", ok ? "PASS: < 1 s and < 3x file size extra memory" : "FAIL");
     return ok ? 0 : 1;
 }

@@ -41,8 +41,8 @@ inline bool sameBytes(const QByteArray &actual, const QByteArray &expected)
     qsizetype i = 0;
     while (i < actual.size() && i < expected.size() && actual.at(i) == expected.at(i))
         ++i;
-    qWarning("first difference at byte %lld:\n actual: %s\n expected: %s", static_cast<long long>(i),
-             actual.mid(qMax(qsizetype(0), i - 40), 120).constData(),
+    qWarning("first difference at byte %lld:\n actual: %s\n expected: %s",
+             static_cast<long long>(i), actual.mid(qMax(qsizetype(0), i - 40), 120).constData(),
              expected.mid(qMax(qsizetype(0), i - 40), 120).constData());
     return false;
 }

@@ -15,7 +15,8 @@ class TestJsonStructuredReplacement : public QObject
 private:
     static QByteArray run(const QByteArray &input, const Vars &vars, QStringList *matched = nullptr)
     {
-        const auto result = StructuredConfigReplacer::replace(input, QStringLiteral("appsettings.json"), vars);
+        const auto result =
+            StructuredConfigReplacer::replace(input, QStringLiteral("appsettings.json"), vars);
         if (!result) {
             qWarning("%s", qPrintable(result.error().message));
             return {};
@@ -85,17 +86,26 @@ void TestJsonStructuredReplacement::scalarTypes_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QByteArray>("expected");
-    QTest::newRow("number stays number") << QByteArray(R"({"a": 1})") << u"2.5e3"_s << QByteArray(R"({"a": 2.5e3})");
-    QTest::newRow("number becomes string") << QByteArray(R"({"a": 1})") << u"1,5"_s << QByteArray(R"({"a": "1,5"})");
-    QTest::newRow("bool stays bool") << QByteArray(R"({"a": true})") << u"FALSE"_s << QByteArray(R"({"a": false})");
-    QTest::newRow("bool becomes string") << QByteArray(R"({"a": true})") << u"yes"_s << QByteArray(R"({"a": "yes"})");
-    QTest::newRow("null stays null") << QByteArray(R"({"a": null})") << u"null"_s << QByteArray(R"({"a": null})");
-    QTest::newRow("null becomes string") << QByteArray(R"({"a": null})") << u"x"_s << QByteArray(R"({"a": "x"})");
-    QTest::newRow("string stays string") << QByteArray(R"({"a": "s"})") << u"5"_s << QByteArray(R"({"a": "5"})");
+    QTest::newRow("number stays number")
+        << QByteArray(R"({"a": 1})") << u"2.5e3"_s << QByteArray(R"({"a": 2.5e3})");
+    QTest::newRow("number becomes string")
+        << QByteArray(R"({"a": 1})") << u"1,5"_s << QByteArray(R"({"a": "1,5"})");
+    QTest::newRow("bool stays bool")
+        << QByteArray(R"({"a": true})") << u"FALSE"_s << QByteArray(R"({"a": false})");
+    QTest::newRow("bool becomes string")
+        << QByteArray(R"({"a": true})") << u"yes"_s << QByteArray(R"({"a": "yes"})");
+    QTest::newRow("null stays null")
+        << QByteArray(R"({"a": null})") << u"null"_s << QByteArray(R"({"a": null})");
+    QTest::newRow("null becomes string")
+        << QByteArray(R"({"a": null})") << u"x"_s << QByteArray(R"({"a": "x"})");
+    QTest::newRow("string stays string")
+        << QByteArray(R"({"a": "s"})") << u"5"_s << QByteArray(R"({"a": "5"})");
     QTest::newRow("string escapes") << QByteArray(R"({"a": "s"})") << u"l1\nl2\t\"q\" \\ é"_s
                                     << QByteArray(R"({"a": "l1\nl2\t\"q\" \\ é"})");
-    QTest::newRow("escaped key") << QByteArray(R"({"\u0041b": 1})") << u"7"_s << QByteArray(R"({"\u0041b": 7})");
-    QTest::newRow("non-ASCII key case") << QByteArray(R"({"Größe": 1})") << u"7"_s << QByteArray(R"({"Größe": 7})");
+    QTest::newRow("escaped key") << QByteArray(R"({"\u0041b": 1})") << u"7"_s
+                                 << QByteArray(R"({"\u0041b": 7})");
+    QTest::newRow("non-ASCII key case")
+        << QByteArray(R"({"Größe": 1})") << u"7"_s << QByteArray(R"({"Größe": 7})");
     QTest::newRow("minified") << QByteArray(R"({"a":{"b":[1,{"c":"d"}]}})") << u"e"_s
                               << QByteArray(R"({"a":{"b":[1,{"c":"e"}]}})");
 }
@@ -105,9 +115,10 @@ void TestJsonStructuredReplacement::scalarTypes()
     QFETCH(QByteArray, input);
     QFETCH(QString, value);
     QFETCH(QByteArray, expected);
-    const QString name = input.contains("\"c\"") ? u"A:B:1:C"_s
-                       : input.contains("Gr") ? u"GRÖßE"_s
-                       : input.contains("u0041") ? u"aB"_s : u"a"_s;
+    const QString name = input.contains("\"c\"")   ? u"A:B:1:C"_s
+                         : input.contains("Gr")    ? u"GRÖßE"_s
+                         : input.contains("u0041") ? u"aB"_s
+                                                   : u"a"_s;
     QVERIFY(sameBytes(run(input, {{name, value}}), expected));
 }
 
@@ -119,8 +130,10 @@ void TestJsonStructuredReplacement::subtreeReplacement_data()
     QTest::newRow("object into pretty file")
         << QByteArray("{\n    \"a\": {\n        \"old\": 1\n    },\n    \"b\": 2\n}\n")
         << u"{\"x\": 1, \"y\": [true, {\"z\": \"w\"}], \"e\": {}}"_s
-        << QByteArray("{\n    \"a\": {\n        \"x\": 1,\n        \"y\": [\n            true,\n            {\n"
-                      "                \"z\": \"w\"\n            }\n        ],\n        \"e\": {}\n    },\n"
+        << QByteArray("{\n    \"a\": {\n        \"x\": 1,\n        \"y\": [\n            true,\n   "
+                      "         {\n"
+                      "                \"z\": \"w\"\n            }\n        ],\n        \"e\": "
+                      "{}\n    },\n"
                       "    \"b\": 2\n}\n");
     QTest::newRow("scalar becomes array")
         << QByteArray("{\n  \"a\": 1,\n  \"b\": 2\n}") << u"[1,2]"_s
@@ -131,8 +144,8 @@ void TestJsonStructuredReplacement::subtreeReplacement_data()
     QTest::newRow("object becomes string")
         << QByteArray("{\n  \"a\": {\n    \"b\": 1\n  }\n}") << u"{not json"_s
         << QByteArray("{\n  \"a\": \"{not json\"\n}");
-    QTest::newRow("tab indentation")
-        << QByteArray("{\n\t\"a\": 1\n}") << u"{\"b\": 2}"_s << QByteArray("{\n\t\"a\": {\n\t\t\"b\": 2\n\t}\n}");
+    QTest::newRow("tab indentation") << QByteArray("{\n\t\"a\": 1\n}") << u"{\"b\": 2}"_s
+                                     << QByteArray("{\n\t\"a\": {\n\t\t\"b\": 2\n\t}\n}");
 }
 
 void TestJsonStructuredReplacement::subtreeReplacement()
@@ -152,21 +165,24 @@ void TestJsonStructuredReplacement::parentReplacementWinsOverChildren()
 
 void TestJsonStructuredReplacement::octopusNamesAreIgnored()
 {
-    const QByteArray input = R"({"OctopusServer": 1, "Octopus": {"Name": "a"}, "octopus.action.name": "x"})";
+    const QByteArray input =
+        R"({"OctopusServer": 1, "Octopus": {"Name": "a"}, "octopus.action.name": "x"})";
     QStringList matched;
     const QByteArray output = run(input,
                                   {{u"OctopusServer"_s, u"2"_s},
                                    {u"Octopus.Action.Name"_s, u"y"_s},
                                    {u"Octopus:Name"_s, u"b"_s}},
                                   &matched);
-    QVERIFY(sameBytes(output, R"({"OctopusServer": 1, "Octopus": {"Name": "b"}, "octopus.action.name": "x"})"));
+    QVERIFY(sameBytes(
+        output, R"({"OctopusServer": 1, "Octopus": {"Name": "b"}, "octopus.action.name": "x"})"));
     QCOMPARE(matched, QStringList{u"Octopus:Name"_s});
 }
 
 void TestJsonStructuredReplacement::laterDuplicateNameWins()
 {
     QStringList matched;
-    QVERIFY(sameBytes(run(R"({"a": "x"})", {{u"a"_s, u"1"_s}, {u"A"_s, u"2"_s}}, &matched), R"({"a": "2"})"));
+    QVERIFY(sameBytes(run(R"({"a": "x"})", {{u"a"_s, u"1"_s}, {u"A"_s, u"2"_s}}, &matched),
+                      R"({"a": "2"})"));
     QCOMPARE(matched, QStringList{u"A"_s});
 }
 
@@ -174,7 +190,9 @@ void TestJsonStructuredReplacement::crlfAndBomArePreserved()
 {
     const QByteArray input = "\xEF\xBB\xBF{\r\n  \"a\": 1, // one\r\n  \"b\": \"x\"\r\n}\r\n";
     const QByteArray output = run(input, {{u"a"_s, u"{\"c\": 2}"_s}, {u"b"_s, u"y"_s}});
-    QVERIFY(sameBytes(output, "\xEF\xBB\xBF{\r\n  \"a\": {\r\n    \"c\": 2\r\n  }, // one\r\n  \"b\": \"y\"\r\n}\r\n"));
+    QVERIFY(sameBytes(
+        output,
+        "\xEF\xBB\xBF{\r\n  \"a\": {\r\n    \"c\": 2\r\n  }, // one\r\n  \"b\": \"y\"\r\n}\r\n"));
 }
 
 void TestJsonStructuredReplacement::malformed_data()
@@ -194,14 +212,16 @@ void TestJsonStructuredReplacement::malformed()
 {
     QFETCH(QByteArray, input);
     QFETCH(QString, position);
-    const auto result = StructuredConfigReplacer::replace(input, u"site/appsettings.json"_s, {{u"a"_s, u"2"_s}});
+    const auto result =
+        StructuredConfigReplacer::replace(input, u"site/appsettings.json"_s, {{u"a"_s, u"2"_s}});
     QVERIFY(!result);
     const QString message = result.error().message;
-    QVERIFY2(message.startsWith(u"site/appsettings.json is not valid JSON: "_s), qPrintable(message));
+    QVERIFY2(message.startsWith(u"site/appsettings.json is not valid JSON: "_s),
+             qPrintable(message));
     QVERIFY2(message.contains(position), qPrintable(message));
-    QVERIFY2(message.endsWith(QLatin1Char('.')) && message.count(QLatin1String(". ")) == 0, qPrintable(message));
+    QVERIFY2(message.endsWith(QLatin1Char('.')) && message.count(QLatin1String(". ")) == 0,
+             qPrintable(message));
 }
-
 
 QTEST_GUILESS_MAIN(TestJsonStructuredReplacement)
 #include "tst_jsonstructuredreplacement.moc"

@@ -19,7 +19,8 @@ class TestStructuredConfigReplacer : public QObject
     Q_OBJECT
 
 private:
-    static QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+    static QString writeFile(const QTemporaryDir &dir, const QString &name,
+                             const QByteArray &content)
     {
         const QString path = dir.filePath(name);
         QFile file(path);
@@ -55,19 +56,24 @@ void TestStructuredConfigReplacer::formatChoice_data()
     QTest::addColumn<StructuredFormat>("format");
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("JSON content wins over a yaml extension")
-        << u"a.yaml"_s << QByteArray("{\"a\": 1}") << StructuredFormat::Json << QByteArray("{\"a\": 2}");
-    QTest::newRow("yml") << u"a.yml"_s << QByteArray("a: 1\n") << StructuredFormat::Yaml << QByteArray("a: 2\n");
-    QTest::newRow("config is XML") << u"Web.Config"_s << QByteArray("<a>1</a>") << StructuredFormat::Xml
-                                   << QByteArray("<a>2</a>");
-    QTest::newRow("properties") << u"x.properties"_s << QByteArray("a=1\n") << StructuredFormat::Properties
-                                << QByteArray("a=2\n");
-    QTest::newRow("unknown extension, XML") << u"settings.conf"_s << QByteArray("<a>1</a>") << StructuredFormat::Xml
-                                            << QByteArray("<a>2</a>");
-    QTest::newRow("unknown extension, YAML") << u"settings"_s << QByteArray("a: 1\nb: [x]\n")
-                                             << StructuredFormat::Yaml << QByteArray("a: 2\nb: [x]\n");
-    QTest::newRow("unknown extension, properties") << u"settings.env"_s << QByteArray("a=1\n")
-                                                   << StructuredFormat::Properties << QByteArray("a=2\n");
-    QTest::newRow("blank file") << u"empty.json"_s << QByteArray(" \n") << StructuredFormat::Json << QByteArray(" \n");
+        << u"a.yaml"_s << QByteArray("{\"a\": 1}") << StructuredFormat::Json
+        << QByteArray("{\"a\": 2}");
+    QTest::newRow("yml") << u"a.yml"_s << QByteArray("a: 1\n") << StructuredFormat::Yaml
+                         << QByteArray("a: 2\n");
+    QTest::newRow("config is XML") << u"Web.Config"_s << QByteArray("<a>1</a>")
+                                   << StructuredFormat::Xml << QByteArray("<a>2</a>");
+    QTest::newRow("properties") << u"x.properties"_s << QByteArray("a=1\n")
+                                << StructuredFormat::Properties << QByteArray("a=2\n");
+    QTest::newRow("unknown extension, XML") << u"settings.conf"_s << QByteArray("<a>1</a>")
+                                            << StructuredFormat::Xml << QByteArray("<a>2</a>");
+    QTest::newRow("unknown extension, YAML")
+        << u"settings"_s << QByteArray("a: 1\nb: [x]\n") << StructuredFormat::Yaml
+        << QByteArray("a: 2\nb: [x]\n");
+    QTest::newRow("unknown extension, properties")
+        << u"settings.env"_s << QByteArray("a=1\n") << StructuredFormat::Properties
+        << QByteArray("a=2\n");
+    QTest::newRow("blank file") << u"empty.json"_s << QByteArray(" \n") << StructuredFormat::Json
+                                << QByteArray(" \n");
 }
 
 void TestStructuredConfigReplacer::formatChoice()
@@ -85,12 +91,12 @@ void TestStructuredConfigReplacer::formatChoice()
 
 void TestStructuredConfigReplacer::explicitFormatIsUsed()
 {
-    const auto result =
-        StructuredConfigReplacer::replace("a: 1\n", u"a.json"_s, {{u"a"_s, u"2"_s}}, StructuredFormat::Yaml);
+    const auto result = StructuredConfigReplacer::replace("a: 1\n", u"a.json"_s, {{u"a"_s, u"2"_s}},
+                                                          StructuredFormat::Yaml);
     QVERIFY(result);
     QCOMPARE(result->content, QByteArray("a: 2\n"));
-    const auto wrong =
-        StructuredConfigReplacer::replace("a: 1\n", u"a.txt"_s, {{u"a"_s, u"2"_s}}, StructuredFormat::Json);
+    const auto wrong = StructuredConfigReplacer::replace("a: 1\n", u"a.txt"_s, {{u"a"_s, u"2"_s}},
+                                                         StructuredFormat::Json);
     QVERIFY(!wrong);
     QVERIFY(wrong.error().message.contains(u"not valid JSON"_s));
 }
@@ -99,11 +105,16 @@ void TestStructuredConfigReplacer::refusedContent_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("message");
-    QTest::newRow("binary") << QByteArray("PK\x03\x04\x00\x00", 6) << u"a.json is a binary file, not a configuration file."_s;
-    QTest::newRow("UTF-16") << QByteArray("\xFF\xFE{\x00}\x00", 6) << u"a.json is a binary file, not a configuration file."_s;
-    QTest::newRow("Latin-1") << QByteArray("{\n\"a\": \"caf\xE9\"}") << u"a.json is not UTF-8 text: invalid byte at line 2, column 10."_s;
-    QTest::newRow("overlong") << QByteArray("{\"a\": \"\xC0\xAF\"}") << u"a.json is not UTF-8 text: invalid byte at line 1, column 8."_s;
-    QTest::newRow("truncated") << QByteArray("{\"a\": 1} \xE2\x82") << u"a.json is not UTF-8 text: invalid byte at line 1, column 10."_s;
+    QTest::newRow("binary") << QByteArray("PK\x03\x04\x00\x00", 6)
+                            << u"a.json is a binary file, not a configuration file."_s;
+    QTest::newRow("UTF-16") << QByteArray("\xFF\xFE{\x00}\x00", 6)
+                            << u"a.json is a binary file, not a configuration file."_s;
+    QTest::newRow("Latin-1") << QByteArray("{\n\"a\": \"caf\xE9\"}")
+                             << u"a.json is not UTF-8 text: invalid byte at line 2, column 10."_s;
+    QTest::newRow("overlong") << QByteArray("{\"a\": \"\xC0\xAF\"}")
+                              << u"a.json is not UTF-8 text: invalid byte at line 1, column 8."_s;
+    QTest::newRow("truncated") << QByteArray("{\"a\": 1} \xE2\x82")
+                               << u"a.json is not UTF-8 text: invalid byte at line 1, column 10."_s;
 }
 
 void TestStructuredConfigReplacer::refusedContent()
@@ -126,7 +137,8 @@ void TestStructuredConfigReplacer::fileIsReplacedInPlaceKeepingPermissions()
     QCOMPARE(readFile(path), QByteArray("{\r\n  \"a\": 5\r\n}\r\n"));
     QCOMPARE(result->matchedNames, QStringList{u"A"_s});
     QVERIFY(QFileInfo(path).permissions() & QFile::ExeOwner);
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"appsettings.json"_s});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{u"appsettings.json"_s});
 }
 
 void TestStructuredConfigReplacer::fileIsUntouchedOnError_data()
@@ -147,7 +159,8 @@ void TestStructuredConfigReplacer::fileIsUntouchedOnError()
     const QString path = writeFile(dir, name, content);
     const QDateTime before = QFileInfo(path).lastModified();
     QTest::qSleep(20);
-    const auto result = StructuredConfigReplacer::replaceInFile(path, {{u"a"_s, u"2"_s}, {u"/a"_s, u"2"_s}});
+    const auto result =
+        StructuredConfigReplacer::replaceInFile(path, {{u"a"_s, u"2"_s}, {u"/a"_s, u"2"_s}});
     QVERIFY(!result);
     QVERIFY2(result.error().message.contains(path), qPrintable(result.error().message));
     QCOMPARE(readFile(path), content);
@@ -181,11 +194,11 @@ void TestStructuredConfigReplacer::symlinkedFileIsReplacedThroughTheLink()
 
 void TestStructuredConfigReplacer::missingFileIsAnError()
 {
-    const auto result = StructuredConfigReplacer::replaceInFile(u"/nonexistent/appsettings.json"_s, {{u"a"_s, u"2"_s}});
+    const auto result = StructuredConfigReplacer::replaceInFile(u"/nonexistent/appsettings.json"_s,
+                                                                {{u"a"_s, u"2"_s}});
     QVERIFY(!result);
     QVERIFY(result.error().message.startsWith(u"Cannot read /nonexistent/appsettings.json"_s));
 }
-
 
 QTEST_GUILESS_MAIN(TestStructuredConfigReplacer)
 #include "tst_structuredconfigreplacer.moc"
