@@ -53,7 +53,7 @@ VoidResult ensureUniqueName(const QSqlDatabase &db, const QString &table, const 
     if (!row)
         return row.error();
     if (*row)
-        return Error::conflict(tr("A %1 named \"%2\" already exists.").arg(what, name), QStringLiteral("name"));
+        return Error::conflict(tr("The name \"%1\" is already used by another %2.").arg(name, what), QStringLiteral("name"));
     return {};
 }
 
