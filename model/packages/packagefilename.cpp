@@ -88,18 +88,20 @@ Result<PackageFileName> PackageFileName::parse(QStringView fileName)
 
 QString PackageFileName::storageVersion() const
 {
-    return m_semantic ? m_semantic->toNormalizedString() : m_versionText;
+    if (!m_semantic)
+        return m_versionText;
+    const QString normalized = m_semantic->toNormalizedString();
+    // Normalizing may shorten the version so much that the name splits differently when read
+    // back ("Acme.1.0.0.0.0" is Acme.1 0.0.0.0, but "Acme.1.0.0.0" is Acme 1.0.0.0).
+    const auto reparsed = parse(QString(m_packageId + u'.' + normalized + m_extension));
+    if (reparsed && reparsed->m_packageId == m_packageId && reparsed->isSamePackageVersion(*this))
+        return normalized;
+    return m_versionText;
 }
 
 QString PackageFileName::storageFileName() const
 {
-    const QString normalized = m_packageId + u'.' + storageVersion() + m_extension.toLower();
-    // Normalizing may shorten the version so much that the name splits differently when read
-    // back ("Acme.1.0.0.0.0" is Acme.1 0.0.0.0, but "Acme.1.0.0.0" is Acme 1.0.0.0).
-    const auto reparsed = parse(normalized);
-    if (reparsed && reparsed->m_packageId == m_packageId && reparsed->isSamePackageVersion(*this))
-        return normalized;
-    return m_packageId + u'.' + m_versionText + m_extension.toLower();
+    return m_packageId + u'.' + storageVersion() + m_extension.toLower();
 }
 
 bool PackageFileName::isSamePackageVersion(const PackageFileName &other) const

@@ -33,11 +33,10 @@ public:
     /// The extension as written, with its leading dot (".tar.gz", ".TGZ").
     QString extension() const { return m_extension; }
 
-    /// The version part used in stored file names: the normalized semantic version
-    /// (so 1.0.0.0 and 1.0 are stored once), or the Maven version as written.
+    /// The version part used in stored file names: the normalized semantic version (so 1.0.0.0
+    /// and 1.0 are stored once) unless that would read back as another id, else as written.
     QString storageVersion() const;
-    /// `<id>.<storageVersion>.<lower-case extension>`, the name the repository stores the file under;
-    /// keeps the version as written when the normalized name would read back as another id.
+    /// `<id>.<storageVersion>.<lower-case extension>`, the name the repository stores the file under.
     QString storageFileName() const;
     /// The file name as parsed.
     QString fileName() const { return m_packageId + u'.' + m_versionText + m_extension; }

@@ -17,6 +17,9 @@ private slots:
     void toStringRoundTrip_data();
     void toStringRoundTrip();
     void unbounded();
+    void maven_data();
+    void maven();
+    void mavenInvalid();
 };
 
 void TestVersionRange::contains_data()
@@ -117,6 +120,65 @@ void TestVersionRange::unbounded()
     QVERIFY(any.isUnbounded());
     QVERIFY(any.contains(*SemanticVersion::parse(u"0.0.0-a")));
     QVERIFY(VersionRange::parse(u"(,)")->isUnbounded());
+}
+
+void TestVersionRange::maven_data()
+{
+    QTest::addColumn<QString>("range");
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<bool>("expected");
+    struct Case { const char *range; const char *version; bool expected; };
+    const Case cases[] = {
+        {"[1.0,2.0)", "1.0", true},
+        {"[1.0,2.0)", "1.5-SNAPSHOT", true},
+        {"[1.0,2.0)", "2.0-SNAPSHOT", true},
+        {"[1.0,2.0)", "2.0", false},
+        {"[1.0,2.0)", "2.0.0.RELEASE", false},
+        {"[1.0,2.0)", "1.0-rc1", false},
+        {"[1.0-SNAPSHOT,1.0]", "1.0-SNAPSHOT", true},
+        {"[1.0-SNAPSHOT,1.0]", "1.0-rc-1", false},
+        {"[1.0-SNAPSHOT,1.0]", "1.0.0.Final", true},
+        {"(,1.0-beta]", "1.0-alpha-2", true},
+        {"(,1.0-beta]", "1.0-milestone-1", false},
+        {"[2.0.0.RELEASE,)", "2.0", true},
+        {"[2.0.0.RELEASE,)", "2.0-sp1", true},
+        {"[2.0.0.RELEASE,)", "1.9.9", false},
+        {"1.2", "1.2.0", true},
+        {"1.2", "1.10", true},
+        {"1.2", "1.2-rc", false},
+        {"[1.2]", "1.2.0.0", true},
+        {"[1.2]", "1.2.1", false},
+    };
+    for (const Case &c : cases)
+        QTest::addRow("%s %s %s", c.range, c.expected ? "contains" : "excludes", c.version)
+            << QString::fromUtf8(c.range) << QString::fromUtf8(c.version) << c.expected;
+}
+
+void TestVersionRange::maven()
+{
+    QFETCH(QString, range);
+    QFETCH(QString, version);
+    QFETCH(bool, expected);
+    const auto r = VersionRange::parseMaven(range);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+    const auto v = MavenVersion::parse(version);
+    QVERIFY(v);
+    QCOMPARE(r->contains(*v), expected);
+    // A semantic range answers for Maven versions too when its bounds are semantic versions.
+    if (const auto semantic = VersionRange::parse(range); semantic.ok())
+        QCOMPARE(semantic->contains(*v), expected);
+}
+
+void TestVersionRange::mavenInvalid()
+{
+    QVERIFY(!VersionRange::parseMaven(u"[2.0,1.0]").ok());
+    QVERIFY(!VersionRange::parseMaven(u"[1.0 beta,2.0]").ok());
+    QVERIFY(!VersionRange::parseMaven(u"[1.0-SNAPSHOT,1.0-alpha]").ok());
+    QVERIFY(!VersionRange::parse(u"[2.0.0.RELEASE,)").ok()); // not a semantic version
+    const auto r = VersionRange::parseMaven(u"[2.0.0.RELEASE,)");
+    QVERIFY(r.ok());
+    QVERIFY(!r->contains(*SemanticVersion::parse(u"3.0.0"))); // a bound it cannot compare with
+    QCOMPARE(r->toString(), u"2.0.0.RELEASE"_s); // "at least", like "1.0"
 }
 
 QTEST_GUILESS_MAIN(TestVersionRange)
