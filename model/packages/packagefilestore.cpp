@@ -68,6 +68,18 @@ void syncDirectory(const QString &path)
 
 } // namespace
 
+// Package ids are case-insensitive (as in NuGet): "acme" goes to an existing "Acme" folder,
+// so that one id never has two folders on a case-sensitive file system.
+QString PackageFileStore::directoryFor(const QString &packageId) const
+{
+    const QStringList ids = QDir(m_root).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &id : ids) {
+        if (id.compare(packageId, Qt::CaseInsensitive) == 0)
+            return id;
+    }
+    return packageId;
+}
+
 PackageFileStore::PackageFileStore(const QString &rootDirectory)
     : m_root(QDir::cleanPath(QDir(rootDirectory).absolutePath()))
 {
@@ -90,7 +102,8 @@ Result<StoredPackage> PackageFileStore::push(QIODevice *source, const QString &f
         return parsed.error();
     const PackageFileName name = *parsed;
 
-    const QString directory = m_root + u'/' + name.packageId();
+    const QString folder = directoryFor(name.packageId());
+    const QString directory = m_root + u'/' + folder;
     if (!QDir().mkpath(directory))
         return Error::failed(tr("The package folder “%1” cannot be created.").arg(QDir::toNativeSeparators(directory)));
     const QString finalName = name.storageFileName();
@@ -179,7 +192,7 @@ Result<StoredPackage> PackageFileStore::push(QIODevice *source, const QString &f
 
     stored.name = name;
     stored.path = finalPath;
-    stored.relativePath = name.packageId() + u'/' + finalName;
+    stored.relativePath = folder + u'/' + finalName;
     stored.size = size;
     stored.sha256 = QString::fromLatin1(hash.result().toHex());
     stored.replacedExisting = existing.has_value();
@@ -188,14 +201,15 @@ Result<StoredPackage> PackageFileStore::push(QIODevice *source, const QString &f
 
 std::optional<StoredPackageFile> PackageFileStore::find(const PackageFileName &name) const
 {
-    const QString directory = m_root + u'/' + name.packageId();
+    const QString folder = directoryFor(name.packageId());
+    const QString directory = m_root + u'/' + folder;
     const QFileInfoList infos = QDir(directory).entryInfoList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
     for (const QFileInfo &info : infos) {
         if (isPartialName(info.fileName()))
             continue;
         const auto other = PackageFileName::parse(info.fileName());
         if (other && other->isSamePackageVersion(name))
-            return StoredPackageFile{info.absoluteFilePath(), name.packageId() + u'/' + info.fileName(),
+            return StoredPackageFile{info.absoluteFilePath(), folder + u'/' + info.fileName(),
                                      info.size(), info.lastModified(), *other};
     }
     return std::nullopt;

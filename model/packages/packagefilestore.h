@@ -17,7 +17,8 @@ namespace Cuttle {
 
 /// The file half of the built-in package repository (`<workspace>/packages/`): stores each
 /// package as `<id>/<id>.<version>.<ext>`, written to a temporary file in the same folder,
-/// hashed while copied, checked, and renamed into place only when complete.
+/// hashed while copied, checked, and renamed into place only when complete. Ids compare
+/// case-insensitively and versions semantically, so each package version is stored once.
 class PackageFileStore final
 {
 public:
@@ -53,6 +54,8 @@ public:
     int removeStalePartialFiles(const QDateTime &olderThan);
 
 private:
+    QString directoryFor(const QString &packageId) const;
+
     QString m_root;
 };
 

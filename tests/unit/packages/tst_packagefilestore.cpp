@@ -26,6 +26,7 @@ private slots:
     void push_data();
     void push();
     void duplicate();
+    void idsIgnoreCase();
     void replaceAcrossFormats();
     void remove();
     void rejected_data();
@@ -147,6 +148,17 @@ void TestPackageFileStore::duplicate()
     QVERIFY(replaced->replacedExisting);
     QCOMPARE(sha256Of(m_repository + u"/Acme/Acme.1.0.0.zip"), sha256Of(second));
     QCOMPARE(allFilesUnderRepository(), QStringList{u"Acme/Acme.1.0.0.zip"_s});
+}
+
+void TestPackageFileStore::idsIgnoreCase()
+{
+    PackageFileStore store(m_repository);
+    QVERIFY(store.push(makePackage(u"Acme.Web.1.0.0.zip"_s, TestFormat::Zip)).ok());
+    QCOMPARE(store.push(makePackage(u"acme.web.1.0.zip"_s, TestFormat::Zip)).error().kind, ErrorKind::Conflict);
+    const auto other = store.push(makePackage(u"ACME.WEB.2.0.0.zip"_s, TestFormat::Zip));
+    QVERIFY(other.ok());
+    QCOMPARE(other->relativePath, u"Acme.Web/ACME.WEB.2.0.0.zip"_s); // one folder per id
+    QVERIFY(store.find(*PackageFileName::parse(u"acme.WEB.2.0.0.0.tar")).has_value());
 }
 
 void TestPackageFileStore::replaceAcrossFormats()
