@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPointer>
 #include <QPushButton>
 
 using namespace Cuttle;
@@ -42,7 +43,7 @@ private slots:
         QVERIFY(dialog);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"name"_s), u"Staging"_s);
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"save"_s), Qt::LeftButton);
-        QTRY_VERIFY(!dialog->isVisible());
+        { QPointer<QWidget> closing(dialog); QTRY_VERIFY(!closing || !closing->isVisible()); }
         QTRY_COMPARE(view->model()->rowCount(), 2);
         QTRY_COMPARE(view->currentIndex().data().toString(), u"Staging"_s);
         const QString id = view->currentIndex().data(SpaceListModel::IdRole).toString();
@@ -59,7 +60,7 @@ private slots:
         name->selectAll();
         QTest::keyClicks(name, u"QA"_s);
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"save"_s), Qt::LeftButton);
-        QTRY_VERIFY(!dialog->isVisible());
+        { QPointer<QWidget> closing(dialog); QTRY_VERIFY(!closing || !closing->isVisible()); }
         ws.session->waitForIdle();
         auto space = SpaceRepository(ws.context()).get(id);
         QVERIFY(space.ok());

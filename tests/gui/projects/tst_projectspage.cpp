@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTreeView>
 
@@ -67,7 +68,7 @@ private slots:
         QVERIFY(groupDialog);
         QTest::keyClicks(groupDialog->findChild<QLineEdit *>(u"name"_s), groupName);
         QTest::mouseClick(groupDialog->findChild<QPushButton *>(u"save"_s), Qt::LeftButton);
-        QTRY_VERIFY(!groupDialog->isVisible());
+        { QPointer<QWidget> closing(groupDialog); QTRY_VERIFY(!closing || !closing->isVisible()); }
         QTRY_COMPARE(tree->model()->rowCount(), 1);
         QCOMPARE(tree->model()->index(0, 0).data().toString(), groupName.trimmed());
         // The new group is selected, so a new project lands in it.
@@ -78,7 +79,7 @@ private slots:
         QCOMPARE(projectDialog->findChild<QComboBox *>(u"lifecycle"_s)->currentText(), u"Standard"_s);
         QTest::keyClicks(projectDialog->findChild<QLineEdit *>(u"name"_s), projectName);
         QTest::mouseClick(projectDialog->findChild<QPushButton *>(u"save"_s), Qt::LeftButton);
-        QTRY_VERIFY(!projectDialog->isVisible());
+        { QPointer<QWidget> closing(projectDialog); QTRY_VERIFY(!closing || !closing->isVisible()); }
 
         ws.session->waitForIdle();
         auto projects = ProjectRepository(ws.context()).list(ws.spaceId());

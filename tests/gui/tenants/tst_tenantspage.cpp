@@ -8,6 +8,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 
@@ -41,7 +42,7 @@ private slots:
         QVERIFY(dialog->setTagChecked(u"Region/West"_s, true));
         QVERIFY(!dialog->setTagChecked(u"Region/North"_s, true));
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"save"_s), Qt::LeftButton);
-        QTRY_VERIFY(!dialog->isVisible());
+        { QPointer<QWidget> closing(dialog); QTRY_VERIFY(!closing || !closing->isVisible()); }
         ws.session->waitForIdle();
         auto tenants = TenantRepository(ws.context()).list(ws.spaceId());
         QVERIFY(tenants.ok());
