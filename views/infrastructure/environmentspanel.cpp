@@ -53,7 +53,10 @@ EnvironmentsPanel::EnvironmentsPanel(WorkspaceSession *session, QWidget *parent)
     m_view->setDragEnabled(true);
     m_view->setAcceptDrops(true);
     m_view->setDropIndicatorShown(true);
-    m_view->setDragDropMode(QAbstractItemView::InternalMove);
+    // DragDrop rather than InternalMove: the model itself refuses anything but its own
+    // environments, and the move reaches it through dropMimeData() in every case.
+    m_view->setDragDropMode(QAbstractItemView::DragDrop);
+    m_view->setDragDropOverwriteMode(false);
     m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->setSpacing(2);
     m_view->setAlternatingRowColors(true);
