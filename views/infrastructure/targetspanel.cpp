@@ -98,12 +98,15 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
     toolbar->addWidget(m_add);
     toolbar->addWidget(m_edit);
     toolbar->addWidget(m_delete);
-    toolbar->addSpacing(12);
-    toolbar->addWidget(m_filterText, 1);
-    toolbar->addWidget(m_filterEnvironment);
-    toolbar->addWidget(m_filterTag);
-    toolbar->addWidget(m_filterKind);
-    toolbar->addWidget(m_filterHealth);
+    toolbar->addStretch();
+    auto *filters = new QHBoxLayout;
+    m_filterText->setMinimumWidth(240);
+    filters->addWidget(m_filterText, 3);
+    for (QComboBox *combo : {m_filterEnvironment, m_filterTag, m_filterKind, m_filterHealth}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+        filters->addWidget(combo, 1);
+    }
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("panelMessage"));
@@ -154,6 +157,7 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
+    layout->addLayout(filters);
     layout->addWidget(m_message);
     layout->addWidget(m_stack, 1);
 

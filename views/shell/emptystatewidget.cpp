@@ -23,23 +23,34 @@ EmptyStateWidget::EmptyStateWidget(const QString &title, const QString &explanat
     m_explanation->setAlignment(Qt::AlignHCenter);
     m_explanation->setWordWrap(true);
     m_explanation->setForegroundRole(QPalette::PlaceholderText);
-    m_explanation->setMaximumWidth(520);
     m_explanation->setObjectName(QStringLiteral("emptyStateExplanation"));
 
     m_actions = new QVBoxLayout;
     m_actions->setSpacing(6);
 
-    auto *column = new QVBoxLayout;
-    column->setSpacing(10);
-    column->addWidget(m_title);
-    column->addWidget(m_explanation, 0, Qt::AlignHCenter);
-    column->addSpacing(6);
-    column->addLayout(m_actions);
+    // The column gets a maximum width and sits between stretches; alignment flags on the
+    // labels themselves would break word-wrapped height and cut the last line off.
+    auto *column = new QWidget(this);
+    column->setMaximumWidth(560);
+    m_title->setParent(column);
+    m_explanation->setParent(column);
+    auto *columnLayout = new QVBoxLayout(column);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->setSpacing(10);
+    columnLayout->addWidget(m_title);
+    columnLayout->addWidget(m_explanation);
+    columnLayout->addSpacing(6);
+    columnLayout->addLayout(m_actions);
+
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(column, 4);
+    row->addStretch(1);
 
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(24, 24, 24, 24);
     outer->addStretch(2);
-    outer->addLayout(column);
+    outer->addLayout(row);
     outer->addStretch(3);
 }
 
@@ -65,7 +76,7 @@ void EmptyStateWidget::setExplanation(const QString &explanation)
 
 QPushButton *EmptyStateWidget::addAction(const QString &text)
 {
-    auto *button = new QPushButton(text, this);
+    auto *button = new QPushButton(text, m_title->parentWidget());
     m_actions->addWidget(button, 0, Qt::AlignHCenter);
     return button;
 }

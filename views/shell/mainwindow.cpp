@@ -114,6 +114,8 @@ MainWindow::MainWindow(WorkspaceSession *session, QWidget *parent)
     statusBar()->addWidget(workspaceLabel, 1);
     statusBar()->addPermanentWidget(m_spaceLabel);
     statusBar()->addPermanentWidget(keychainLabel);
+    if (!session->currentSpaceName().isEmpty())
+        m_spaceLabel->setText(tr("Space: %1").arg(session->currentSpaceName()));
     connect(session, &WorkspaceSession::currentSpaceChanged, this,
             [this]() { m_spaceLabel->setText(tr("Space: %1").arg(m_session->currentSpaceName())); });
 
