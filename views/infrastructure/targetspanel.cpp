@@ -127,6 +127,7 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_view->setColumnWidth(TargetTableModel::Name, 180);
     m_view->setColumnWidth(TargetTableModel::Kind, 110);
     m_view->setColumnWidth(TargetTableModel::Endpoint, 200);

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDir>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -250,6 +251,28 @@ private slots:
         QVERIFY(panel.findChild<QLabel *>(QStringLiteral("targetCount"))->text().contains(QStringLiteral("No target")));
         health->setCurrentIndex(health->findData(int(HealthStatus::Unknown)));
         QCOMPARE(panel.proxy()->rowCount(), 2);
+    }
+
+    void screenshots()
+    {
+        const QString shots = qEnvironmentVariable("CUTTLE_SCREENSHOT_DIR");
+        if (shots.isEmpty())
+            QSKIP("Set CUTTLE_SCREENSHOT_DIR to look at the targets panel and the target editor.");
+        Test::SessionFixture fixture;
+        QVERIFY(fixture.open());
+        seed(fixture);
+        TargetsPanel panel(fixture.session.get());
+        panel.resize(1000, 420);
+        panel.show();
+        QTRY_COMPARE(panel.model()->rowCount(), 1);
+        panel.grab().save(QDir(shots).filePath(QStringLiteral("targets.png")));
+        panel.addTarget();
+        TargetDialog *dialog = panel.findChild<TargetDialog *>();
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("host")), QStringLiteral("bad host!"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("tags"))->setText(QStringLiteral("web,  ,"));
+        dialog->accept();
+        dialog->adjustSize();
+        dialog->grab().save(QDir(shots).filePath(QStringLiteral("targetdialog.png")));
     }
 };
 
