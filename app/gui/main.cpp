@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QTranslator>
 
+#include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -36,19 +37,19 @@ qint64 processStartMs()
     if (ok && launched > 0)
         return launched;
     QFile stat(QStringLiteral("/proc/self/stat"));
-    QFile system(QStringLiteral("/proc/stat"));
-    if (stat.open(QIODevice::ReadOnly) && system.open(QIODevice::ReadOnly)) {
-        // Field 22 (start time in clock ticks after boot) follows the command name in parentheses.
+    timespec now{};
+    if (stat.open(QIODevice::ReadOnly) && clock_gettime(CLOCK_BOOTTIME, &now) == 0) {
+        // Field 22 is the start time in clock ticks after boot; it follows the command name
+        // in parentheses. Measured against the boot clock now, not against btime, which
+        // /proc/stat only gives in whole seconds.
         const QByteArray line = stat.readAll();
         const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        qint64 bootSeconds = 0;
-        for (const QByteArray &entry : system.readAll().split('\n')) {
-            if (entry.startsWith("btime "))
-                bootSeconds = entry.mid(6).trimmed().toLongLong();
-        }
         const long ticks = sysconf(_SC_CLK_TCK);
-        if (fields.size() > 19 && bootSeconds > 0 && ticks > 0)
-            return bootSeconds * 1000 + fields.at(19).toLongLong() * 1000 / ticks;
+        if (fields.size() > 19 && ticks > 0) {
+            const qint64 startedAfterBootMs = fields.at(19).toLongLong() * 1000 / ticks;
+            const qint64 nowAfterBootMs = qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+            return QDateTime::currentMSecsSinceEpoch() - (nowAfterBootMs - startedAfterBootMs);
+        }
     }
     return QDateTime::currentMSecsSinceEpoch();
 }
