@@ -126,9 +126,13 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path, bool creat
                                  .arg(latest));
     }
     // WAL is a property of the file, so it is set once here rather than per connection.
-    QSqlQuery wal(db);
-    if (!wal.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
-        return sqlError(wal.lastError(), path);
+    {
+        QSqlQuery wal(db);
+        if (!wal.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+            return sqlError(wal.lastError(), path);
+        // An unfinished statement would make the migrations' COMMIT fail.
+        wal.finish();
+    }
 
     const int target = targetVersion < 0 ? latest : targetVersion;
     for (const Migration &migration : allMigrations()) {

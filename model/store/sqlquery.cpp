@@ -17,7 +17,11 @@ SqlQuery::SqlQuery(const QSqlDatabase &db, const QString &sql)
 
 SqlQuery &SqlQuery::bind(const QVariant &value)
 {
-    m_query.addBindValue(value);
+    // A null QString would be bound as SQL NULL; text columns want an empty string.
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        m_query.addBindValue(QString(QLatin1String("")));
+    else
+        m_query.addBindValue(value);
     return *this;
 }
 

@@ -18,7 +18,7 @@ public:
     SqlQuery(const QSqlDatabase &db, const QString &sql);
 
     SqlQuery &bind(const QVariant &value);
-    SqlQuery &bind(const QString &value) { return bind(QVariant(value)); }
+    SqlQuery &bind(const QString &value) { return bind(QVariant(value.isNull() ? QString(QLatin1String("")) : value)); }
     SqlQuery &bind(const char16_t *value) { return bind(QVariant(QString::fromUtf16(value))); }
     SqlQuery &bind(bool value) { return bind(QVariant(value ? 1 : 0)); }
     SqlQuery &bind(int value) { return bind(QVariant(value)); }
