@@ -95,6 +95,30 @@ TargetDialog::TargetDialog(WorkspaceSession *session, const DeploymentTarget &ta
         m_participation->addItem(displayName(mode), int(mode));
     m_participation->setCurrentIndex(m_participation->findData(int(target.tenantedParticipation)));
 
+    // Which tenants a tenanted deployment may use this target for: named tenants, or every
+    // tenant carrying one of the chosen tags.
+    const auto checkableList = [this](const QString &objectName, const QList<std::pair<QString, QString>> &entries,
+                                      const QStringList &checked) {
+        auto *list = new QListWidget(this);
+        list->setObjectName(objectName);
+        list->setMaximumHeight(90);
+        for (const auto &[label, value] : entries) {
+            auto *item = new QListWidgetItem(label, list);
+            item->setData(Qt::UserRole, value);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            item->setCheckState(checked.contains(value, Qt::CaseInsensitive) ? Qt::Checked : Qt::Unchecked);
+        }
+        return list;
+    };
+    QList<std::pair<QString, QString>> tenantEntries;
+    for (const Tenant &tenant : context.tenants)
+        tenantEntries.append({tenant.name, tenant.id});
+    m_tenants = checkableList(QStringLiteral("tenantList"), tenantEntries, target.tenantIds);
+    QList<std::pair<QString, QString>> tagEntries;
+    for (const QString &tag : context.tenantTags)
+        tagEntries.append({tag, tag});
+    m_tenantTags = checkableList(QStringLiteral("tenantTagList"), tagEntries, target.tenantTags);
+
     m_policy = new QComboBox(this);
     m_policy->setObjectName(QStringLiteral("machinePolicy"));
     for (const MachinePolicy &policy : context.machinePolicies) {
@@ -122,7 +146,21 @@ TargetDialog::TargetDialog(WorkspaceSession *session, const DeploymentTarget &ta
     m_form->addRow(tr("&Directory:"), m_errors.wrap(QStringLiteral("directory"), m_directory));
     m_form->addRow(tr("&Environments:"), m_errors.wrap(QStringLiteral("environments"), m_environments));
     m_form->addRow(tr("Target &tags:"), m_errors.wrap(QStringLiteral("tags"), m_tags));
-    m_form->addRow(tr("&Tenants:"), m_errors.wrap(QStringLiteral("tenants"), m_participation));
+    auto *tenancy = new QWidget(this);
+    auto *tenancyLayout = new QVBoxLayout(tenancy);
+    tenancyLayout->setContentsMargins(0, 0, 0, 0);
+    tenancyLayout->addWidget(m_participation);
+    auto *pickers = new QHBoxLayout;
+    auto *tenantColumn = new QVBoxLayout;
+    tenantColumn->addWidget(new QLabel(tr("Tenants:"), tenancy));
+    tenantColumn->addWidget(m_tenants);
+    auto *tagColumn = new QVBoxLayout;
+    tagColumn->addWidget(new QLabel(tr("Or tenants tagged:"), tenancy));
+    tagColumn->addWidget(m_tenantTags);
+    pickers->addLayout(tenantColumn);
+    pickers->addLayout(tagColumn);
+    tenancyLayout->addLayout(pickers);
+    m_form->addRow(tr("&Tenants:"), m_errors.wrap(QStringLiteral("tenants"), tenancy));
     m_form->addRow(tr("&Machine policy:"), m_errors.wrap(QStringLiteral("machinePolicy"), m_policy));
     m_form->addRow(QString(), m_enabled);
 
@@ -137,12 +175,21 @@ TargetDialog::TargetDialog(WorkspaceSession *session, const DeploymentTarget &ta
     layout->addWidget(m_buttons);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, &TargetDialog::updateKind);
+    connect(m_participation, &QComboBox::currentIndexChanged, this, &TargetDialog::updateTenantPickers);
+    updateTenantPickers();
     connect(m_useHttps, &QCheckBox::toggled, this, [this]() {
         m_port->setPlaceholderText(QString::number(DeploymentTarget::defaultPort(currentKind(), m_useHttps->isChecked())));
     });
     connect(m_tags, &QLineEdit::textEdited, this, &TargetDialog::completeTag);
     connect(m_tagCompleter, qOverload<const QString &>(&QCompleter::activated), this, &TargetDialog::insertCompletion);
     updateKind();
+}
+
+void TargetDialog::updateTenantPickers()
+{
+    const bool tenanted = TenantedParticipation(m_participation->currentData().toInt()) != TenantedParticipation::Untenanted;
+    m_tenants->setEnabled(tenanted);
+    m_tenantTags->setEnabled(tenanted);
 }
 
 TargetKind TargetDialog::currentKind() const
@@ -281,9 +328,15 @@ bool TargetDialog::collect(DeploymentTarget &target)
 
     target.isDisabled = !m_enabled->isChecked();
     target.tenantedParticipation = TenantedParticipation(m_participation->currentData().toInt());
-    if (target.tenantedParticipation == TenantedParticipation::Untenanted) {
-        target.tenantIds.clear();
-        target.tenantTags.clear();
+    target.tenantIds.clear();
+    target.tenantTags.clear();
+    if (target.tenantedParticipation != TenantedParticipation::Untenanted) {
+        for (const auto &[list, values] : {std::pair{m_tenants, &target.tenantIds}, std::pair{m_tenantTags, &target.tenantTags}}) {
+            for (int i = 0; i < list->count(); ++i) {
+                if (list->item(i)->checkState() == Qt::Checked)
+                    *values << list->item(i)->data(Qt::UserRole).toString();
+            }
+        }
     }
     target.machinePolicyId = m_policy->currentData().toString();
     return valid;

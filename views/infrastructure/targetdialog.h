@@ -42,6 +42,7 @@ public:
 
 private:
     void updateKind();
+    void updateTenantPickers();
     void completeTag(const QString &text);
     void insertCompletion(const QString &completion);
     TargetKind currentKind() const;
@@ -64,6 +65,8 @@ private:
     QCompleter *m_tagCompleter = nullptr;
     QCheckBox *m_enabled = nullptr;
     QComboBox *m_participation = nullptr;
+    QListWidget *m_tenants = nullptr;
+    QListWidget *m_tenantTags = nullptr;
     QComboBox *m_policy = nullptr;
     QWidget *m_hostRow = nullptr;
     QWidget *m_portRow = nullptr;

@@ -3,6 +3,7 @@
 #include "model/core/account.h"
 #include "model/core/environment.h"
 #include "model/core/machinepolicy.h"
+#include "model/core/tenant.h"
 
 #include <QList>
 #include <QStringList>
@@ -16,6 +17,8 @@ struct TargetDialogContext
     QList<Account> accounts;
     QList<MachinePolicy> machinePolicies;
     QStringList tags; ///< every target tag in use, for completion
+    QList<Tenant> tenants;
+    QStringList tenantTags; ///< every tenant tag of the space as "Set/Tag", in tag-set order
 };
 
 } // namespace Cuttle

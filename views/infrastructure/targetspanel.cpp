@@ -6,7 +6,9 @@
 #include "model/store/accountrepository.h"
 #include "model/store/environmentrepository.h"
 #include "model/store/machinepolicyrepository.h"
+#include "model/store/tagsetrepository.h"
 #include "model/store/targetrepository.h"
+#include "model/store/tenantrepository.h"
 #include "views/infrastructure/targetdialog.h"
 #include "views/shell/emptystatewidget.h"
 
@@ -51,7 +53,18 @@ Result<TargetsSnapshot> loadSnapshot(const StoreContext &store, const QString &s
     auto policies = MachinePolicyRepository(store).list(spaceId);
     if (!policies)
         return policies.error();
-    snapshot.context = {*environments, *accounts, *policies, *tags};
+    auto tenants = TenantRepository(store).list(spaceId);
+    if (!tenants)
+        return tenants.error();
+    auto tagSets = TagSetRepository(store).list(spaceId);
+    if (!tagSets)
+        return tagSets.error();
+    QStringList tenantTags;
+    for (const TagSet &set : *tagSets) {
+        for (const Tag &tag : set.tags)
+            tenantTags << set.canonicalTag(tag.name);
+    }
+    snapshot.context = {*environments, *accounts, *policies, *tags, *tenants, tenantTags};
     snapshot.targets = *targets;
     return snapshot;
 }
@@ -180,7 +193,7 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
         reload();
     });
     connect(m_session, &WorkspaceSession::changed, this, [this](const QString &kind) {
-        for (const char *watched : {"Machine", "Environment", "Account", "MachinePolicy"}) {
+        for (const char *watched : {"Machine", "Environment", "Account", "MachinePolicy", "Tenant", "TagSet"}) {
             if (kind == QLatin1String(watched)) {
                 reload();
                 return;

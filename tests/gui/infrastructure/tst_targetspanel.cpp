@@ -1,6 +1,8 @@
 #include "model/itemmodels/targetfilterproxymodel.h"
 #include "model/itemmodels/targettablemodel.h"
 #include "model/store/environmentrepository.h"
+#include "model/store/tagsetrepository.h"
+#include "model/store/tenantrepository.h"
 #include "model/store/targetrepository.h"
 #include "sessionfixture.h"
 #include "views/infrastructure/targetdialog.h"
@@ -172,6 +174,49 @@ private slots:
         QVERIFY(dialog->isVisible());
         fixture.session->waitForIdle();
         QCOMPARE(TargetRepository(fixture.context()).list(fixture.defaultSpace.id).value().size(), 1);
+    }
+
+    void tenantedTargetServesChosenTenantsAndTags()
+    {
+        Test::SessionFixture fixture;
+        QVERIFY(fixture.open());
+        seed(fixture);
+        TagSet tier;
+        tier.spaceId = fixture.defaultSpace.id;
+        tier.name = QStringLiteral("Tier");
+        tier.tags = {Tag{{}, QStringLiteral("Gold"), {}, {}}};
+        QVERIFY(TagSetRepository(fixture.context()).create(tier));
+        Tenant tenant;
+        tenant.spaceId = fixture.defaultSpace.id;
+        tenant.name = QStringLiteral("Contoso");
+        auto contoso = TenantRepository(fixture.context()).create(tenant);
+        QVERIFY(contoso);
+
+        TargetsPanel panel(fixture.session.get());
+        panel.show();
+        QTRY_COMPARE(panel.model()->rowCount(), 1);
+        panel.addTarget();
+        QPointer<TargetDialog> dialog = panel.findChild<TargetDialog *>();
+        auto *tenants = dialog->findChild<QListWidget *>(QStringLiteral("tenantList"));
+        auto *tenantTags = dialog->findChild<QListWidget *>(QStringLiteral("tenantTagList"));
+        QVERIFY(tenants && tenantTags);
+        QVERIFY(!tenants->isEnabled()); // untenanted by default
+        auto *participation = dialog->findChild<QComboBox *>(QStringLiteral("tenants"));
+        participation->setCurrentIndex(participation->findData(int(TenantedParticipation::Tenanted)));
+        QVERIFY(tenants->isEnabled());
+        QCOMPARE(tenantTags->count(), 1);
+        QCOMPARE(tenantTags->item(0)->text(), QStringLiteral("Tier/Gold"));
+        tenants->item(0)->setCheckState(Qt::Checked);
+        tenantTags->item(0)->setCheckState(Qt::Checked);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("name")), QStringLiteral("tenant-web"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("host")), QStringLiteral("10.1.2.3"));
+        checkEnvironment(dialog, QStringLiteral("Production"));
+        dialog->accept();
+        QTRY_VERIFY(!dialog);
+        auto stored = TargetRepository(fixture.context()).find(fixture.defaultSpace.id, QStringLiteral("tenant-web"));
+        QVERIFY(stored);
+        QCOMPARE(stored->tenantIds, QStringList{contoso->id});
+        QCOMPARE(stored->tenantTags, QStringList{QStringLiteral("Tier/Gold")});
     }
 
     void localTargetNeedsOnlyADirectory()
