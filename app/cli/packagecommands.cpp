@@ -1,0 +1,297 @@
+#include "app/cli/commandregistry.h"
+#include "app/cli/recordverbs.h"
+#include "model/engine/builtinrepository.h"
+#include "model/store/sqlquery.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace Cuttle::Cli {
+namespace {
+
+BuiltinRepository repositoryOf(CommandContext &context)
+{
+    return BuiltinRepository(context.store(), context.workspace()->packagesDirectory(), context.spaceId());
+}
+
+QJsonObject toJson(const PackageRepository::Record &r)
+{
+    return {{QLatin1String("id"), r.id},
+            {QLatin1String("packageId"), r.packageId},
+            {QLatin1String("version"), r.version},
+            {QLatin1String("normalizedVersion"), r.normalizedVersion},
+            {QLatin1String("format"), r.format},
+            {QLatin1String("size"), double(r.size)},
+            {QLatin1String("sha256"), r.sha256},
+            {QLatin1String("filePath"), r.filePath},
+            {QLatin1String("uploadedAt"), toStoredTime(r.uploadedAt)},
+            {QLatin1String("uploadedBy"), r.uploadedBy},
+            {QLatin1String("title"), r.title},
+            {QLatin1String("authors"), r.authors},
+            {QLatin1String("description"), r.description},
+            {QLatin1String("releaseNotes"), r.releaseNotes}};
+}
+
+const QList<Output::Field> kColumns{
+    {QT_TRANSLATE_NOOP("cuttlectl", "Package"), "packageId"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Version"), "version"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Format"), "format"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Size"), "size"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Uploaded"), "uploadedAt"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Id"), "id"},
+};
+const QList<Output::Field> kFields{
+    {QT_TRANSLATE_NOOP("cuttlectl", "Id"), "id"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Package"), "packageId"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Version"), "version"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Format"), "format"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Size"), "size"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "SHA-256"), "sha256"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "File"), "filePath"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Uploaded"), "uploadedAt"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Uploaded by"), "uploadedBy"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Title"), "title"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Authors"), "authors"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Description"), "description"},
+    {QT_TRANSLATE_NOOP("cuttlectl", "Release notes"), "releaseNotes"},
+};
+
+const QList<PositionalSpec> kIdAndVersion{
+    {"ID", QT_TRANSLATE_NOOP("cuttlectl", "the package id"), PositionalSpec::Arity::Required},
+    {"VERSION", QT_TRANSLATE_NOOP("cuttlectl", "the version (compared semantically: 1.0 is 1.0.0)"), PositionalSpec::Arity::Required},
+};
+
+int push(CommandContext &context, const ParsedArguments &args)
+{
+    BuiltinRepository repository = repositoryOf(context);
+    const bool replace = args.has(QStringLiteral("replace"));
+    bool rejected = false;
+    bool failed = false;
+    QJsonArray results;
+    for (const QString &file : args.positionals()) {
+        auto pushed = repository.push(file, replace);
+        if (!pushed) {
+            const Error &error = pushed.error();
+            if (error.kind == ErrorKind::Failed || error.kind == ErrorKind::Cancelled)
+                failed = true;
+            else
+                rejected = true;
+            Output::writeError(QStringLiteral("cuttlectl: ") + QFileInfo(file).fileName() + QStringLiteral(": ")
+                               + error.message + u'\n');
+            results.append(QJsonObject{{QLatin1String("file"), file},
+                                       {QLatin1String("outcome"), QStringLiteral("Rejected")},
+                                       {QLatin1String("error"), error.message}});
+            continue;
+        }
+        QString outcome;
+        QString line;
+        const QString name = pushed->record.displayName();
+        switch (pushed->outcome) {
+        case BuiltinRepository::PushOutcome::Added:
+            outcome = QStringLiteral("Added");
+            line = tr("Added %1 (%2).").arg(name, pushed->record.id);
+            break;
+        case BuiltinRepository::PushOutcome::Unchanged:
+            outcome = QStringLiteral("Unchanged");
+            line = tr("Unchanged %1: the repository already has this file.").arg(name);
+            break;
+        case BuiltinRepository::PushOutcome::Replaced:
+            outcome = QStringLiteral("Replaced");
+            line = tr("Replaced %1 (%2).").arg(name, pushed->record.id);
+            break;
+        }
+        QJsonObject row = toJson(pushed->record);
+        row.insert(QLatin1String("file"), file);
+        row.insert(QLatin1String("outcome"), outcome);
+        results.append(row);
+        context.output().message(line);
+    }
+    if (context.output().json())
+        Output::write(QString::fromUtf8(QJsonDocument(results).toJson(QJsonDocument::Indented)));
+    if (failed)
+        return Failed;
+    return rejected ? Invalid : Success;
+}
+
+// Output shows numbers in short floating-point form; byte counts read better in full.
+QJsonObject forPeople(CommandContext &context, QJsonObject row)
+{
+    if (!context.output().json())
+        row.insert(QLatin1String("size"), QString::number(qint64(row.value(QLatin1String("size")).toDouble())));
+    return row;
+}
+
+int list(CommandContext &context, const ParsedArguments &args)
+{
+    auto all = PackageRepository(context.store()).list(context.spaceId(), args.valueOr(QStringLiteral("id")));
+    if (!all)
+        return context.fail(all.error());
+    QJsonArray rows;
+    for (const auto &record : std::as_const(*all))
+        rows.append(forPeople(context, toJson(record)));
+    context.output().list(rows, kColumns);
+    return Success;
+}
+
+int show(CommandContext &context, const ParsedArguments &args)
+{
+    auto record = PackageRepository(context.store()).find(context.spaceId(), args.positional(0), args.positional(1));
+    if (!record)
+        return context.fail(record.error());
+    context.output().object(forPeople(context, toJson(*record)), kFields);
+    return Success;
+}
+
+int remove(CommandContext &context, const ParsedArguments &args)
+{
+    auto removed = repositoryOf(context).remove(args.positional(0), args.positional(1));
+    if (!removed)
+        return context.fail(removed.error());
+    context.output().changed(tr("Deleted package %1 (%2).").arg(removed->displayName(), removed->id),
+                             {{QLatin1String("id"), removed->id},
+                              {QLatin1String("packageId"), removed->packageId},
+                              {QLatin1String("version"), removed->version},
+                              {QLatin1String("deleted"), true}});
+    return Success;
+}
+
+int versions(CommandContext &context, const ParsedArguments &args)
+{
+    auto found = repositoryOf(context).versions(args.positional(0), args.valueOr(QStringLiteral("range")),
+                                                args.valueOr(QStringLiteral("tag")));
+    if (!found)
+        return context.fail(found.error());
+    if (context.output().json()) {
+        QJsonArray rows;
+        for (const auto &record : std::as_const(*found))
+            rows.append(toJson(record));
+        Output::write(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Indented)));
+    } else {
+        for (const auto &record : std::as_const(*found))
+            Output::write(record.version + u'\n');
+    }
+    return Success;
+}
+
+QString typeName(ArchiveEntry::Type type)
+{
+    switch (type) {
+    case ArchiveEntry::Type::File: return QStringLiteral("File");
+    case ArchiveEntry::Type::Directory: return QStringLiteral("Directory");
+    case ArchiveEntry::Type::Symlink: return QStringLiteral("Symlink");
+    case ArchiveEntry::Type::Hardlink: return QStringLiteral("Hardlink");
+    case ArchiveEntry::Type::Special: return QStringLiteral("Special");
+    }
+    return {};
+}
+
+int files(CommandContext &context, const ParsedArguments &args)
+{
+    auto entries = repositoryOf(context).entries(args.positional(0), args.positional(1));
+    if (!entries)
+        return context.fail(entries.error());
+    QJsonArray rows;
+    for (const ArchiveEntry &entry : std::as_const(*entries)) {
+        rows.append(QJsonObject{{QLatin1String("path"), entry.path},
+                                {QLatin1String("type"), typeName(entry.type)},
+                                {QLatin1String("size"), context.output().json() ? QJsonValue(double(entry.size))
+                                                                                : QJsonValue(QString::number(entry.size))},
+                                {QLatin1String("linkTarget"), entry.linkTarget}});
+    }
+    context.output().list(rows, {{QT_TRANSLATE_NOOP("cuttlectl", "Path"), "path"},
+                                 {QT_TRANSLATE_NOOP("cuttlectl", "Type"), "type"},
+                                 {QT_TRANSLATE_NOOP("cuttlectl", "Size"), "size"},
+                                 {QT_TRANSLATE_NOOP("cuttlectl", "Link target"), "linkTarget"}});
+    return Success;
+}
+
+int check(CommandContext &context, const ParsedArguments &args)
+{
+    const bool repair = args.has(QStringLiteral("repair"));
+    auto report = repositoryOf(context).checkConsistency(repair);
+    if (!report)
+        return context.fail(report.error());
+    if (context.output().json()) {
+        Output::write(QString::fromUtf8(QJsonDocument(QJsonObject{
+            {QLatin1String("filesWithoutRecord"), QJsonArray::fromStringList(report->filesWithoutRecord)},
+            {QLatin1String("recordsWithoutFile"), QJsonArray::fromStringList(report->recordsWithoutFile)},
+            {QLatin1String("stalePartialFiles"), report->stalePartialFiles},
+            {QLatin1String("consistent"), report->isConsistent()},
+            {QLatin1String("repaired"), report->repaired}}).toJson(QJsonDocument::Indented)));
+    } else {
+        for (const QString &file : std::as_const(report->filesWithoutRecord))
+            Output::write((repair ? tr("Removed the file %1, which had no record.") : tr("The file %1 has no record.")).arg(file) + u'\n');
+        for (const QString &name : std::as_const(report->recordsWithoutFile))
+            Output::write((repair ? tr("Removed the record of %1, whose file was missing.") : tr("The file of %1 is missing.")).arg(name) + u'\n');
+        if (report->stalePartialFiles > 0)
+            Output::write((repair ? tr("Removed %1 partial files of interrupted pushes.") : tr("%1 partial files of interrupted pushes are left."))
+                              .arg(report->stalePartialFiles) + u'\n');
+        if (report->isConsistent())
+            Output::write(tr("Every package file has its record and every record its file.") + u'\n');
+    }
+    // Without --repair, problems found make the exit code say so for scripts.
+    return report->isConsistent() || report->repaired ? Success : Invalid;
+}
+
+Noun makeNoun()
+{
+    Noun noun;
+    noun.name = QStringLiteral("package");
+    noun.aliases = {QStringLiteral("pkg")};
+    noun.summary = QT_TRANSLATE_NOOP("cuttlectl", "package files in the built-in repository of the space");
+
+    Verb pushVerb;
+    pushVerb.name = QStringLiteral("push");
+    pushVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "store package files named <id>.<version>.<ext>");
+    pushVerb.positionals = {{"FILE", QT_TRANSLATE_NOOP("cuttlectl", "a package file to push"), PositionalSpec::Arity::OneOrMore}};
+    pushVerb.options = {{"replace", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "overwrite a version already present with different content")}};
+    pushVerb.run = &push;
+
+    Verb listVerb;
+    listVerb.name = QStringLiteral("list");
+    listVerb.aliases = {QStringLiteral("ls")};
+    listVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "list the packages, newest version first");
+    listVerb.options = {{"id", "ID", QT_TRANSLATE_NOOP("cuttlectl", "only the versions of this package")}};
+    listVerb.run = &list;
+
+    Verb showVerb;
+    showVerb.name = QStringLiteral("show");
+    showVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "show one package version");
+    showVerb.positionals = kIdAndVersion;
+    showVerb.run = &show;
+
+    Verb deleteVerb;
+    deleteVerb.name = QStringLiteral("delete");
+    deleteVerb.aliases = {QStringLiteral("rm")};
+    deleteVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "delete a package version that no release uses");
+    deleteVerb.positionals = kIdAndVersion;
+    deleteVerb.run = &remove;
+
+    Verb versionsVerb;
+    versionsVerb.name = QStringLiteral("versions");
+    versionsVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "the versions of a package a channel rule would accept, newest first");
+    versionsVerb.positionals = {{"ID", QT_TRANSLATE_NOOP("cuttlectl", "the package id"), PositionalSpec::Arity::Required}};
+    versionsVerb.options = {{"range", "RANGE", QT_TRANSLATE_NOOP("cuttlectl", "a version range such as [1.0,2.0)")},
+                            {"tag", "REGEX", QT_TRANSLATE_NOOP("cuttlectl", "a pre-release tag rule such as ^$ or ^beta")}};
+    versionsVerb.run = &versions;
+
+    Verb filesVerb;
+    filesVerb.name = QStringLiteral("files");
+    filesVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "list the entries inside a package archive");
+    filesVerb.positionals = kIdAndVersion;
+    filesVerb.run = &files;
+
+    Verb checkVerb;
+    checkVerb.name = QStringLiteral("check");
+    checkVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "compare package files with their records; exit 4 when they differ");
+    checkVerb.options = {{"repair", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "remove files without records, records without files and partial files")}};
+    checkVerb.run = &check;
+
+    noun.verbs = {pushVerb, listVerb, showVerb, deleteVerb, versionsVerb, filesVerb, checkVerb};
+    return noun;
+}
+
+const CommandRegistry::Registration registration(&makeNoun);
+
+} // namespace
+} // namespace Cuttle::Cli

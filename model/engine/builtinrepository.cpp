@@ -1,0 +1,272 @@
+#include "model/engine/builtinrepository.h"
+
+#include "model/core/versionrange.h"
+#include "model/core/versiontagrule.h"
+#include "model/packages/packagearchive.h"
+#include "model/packages/packagefilename.h"
+#include "model/packages/packageformat.h"
+#include "model/packages/sha256hash.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Cuttle {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BuiltinRepository", text);
+}
+
+bool isMavenRecord(const PackageRepository::Record &record)
+{
+    for (PackageFormat format : {PackageFormat::Jar, PackageFormat::War, PackageFormat::Ear}) {
+        if (record.format == packageFormatName(format))
+            return true;
+    }
+    return false;
+}
+
+Result<QString> hashFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::notFound(tr("The package file “%1” cannot be opened: %2.")
+                                   .arg(QDir::toNativeSeparators(path), file.errorString()));
+    Sha256Hash hash;
+    QByteArray buffer(1024 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = file.read(buffer.data(), buffer.size());
+        if (n < 0)
+            return Error::failed(tr("The package file “%1” cannot be read: %2.")
+                                     .arg(QDir::toNativeSeparators(path), file.errorString()));
+        if (n == 0)
+            break;
+        hash.addData(QByteArrayView(buffer.constData(), n));
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+bool isPartialFileName(const QString &name)
+{
+    return name.startsWith(u'.') && name.contains(u".partial-");
+}
+
+} // namespace
+
+BuiltinRepository::BuiltinRepository(StoreContext context, const QString &packagesDirectory, const QString &spaceId)
+    : m_context(context)
+    , m_spaceId(spaceId)
+    // Each space has its own folder because the same id and version may exist in two spaces.
+    , m_files(packagesDirectory + u'/' + spaceId)
+    , m_records(std::move(context))
+{
+}
+
+QString BuiltinRepository::absolutePath(const PackageRepository::Record &record) const
+{
+    return m_files.rootDirectory() + u'/' + record.filePath;
+}
+
+Result<BuiltinRepository::PushResult> BuiltinRepository::push(const QString &file, bool replace)
+{
+    auto name = PackageFileName::parse(QFileInfo(file).fileName());
+    if (!name)
+        return name.error();
+    auto existing = m_records.find(m_spaceId, name->packageId(), name->versionText());
+    if (!existing && existing.error().kind != ErrorKind::NotFound)
+        return existing.error();
+
+    if (existing) {
+        auto sha = hashFile(file);
+        if (!sha)
+            return sha.error();
+        const bool fileStored = QFileInfo::exists(absolutePath(*existing));
+        if (*sha == existing->sha256 && fileStored)
+            return PushResult{PushOutcome::Unchanged, *existing};
+        if (!replace && fileStored) {
+            return Error::conflict(tr("Package %1 is already in the repository with different content; replace it explicitly to overwrite it.")
+                                       .arg(existing->displayName()));
+        }
+        auto used = m_records.releaseCount(m_spaceId, existing->packageId, existing->version);
+        if (!used)
+            return used.error();
+        if (*used > 0) {
+            return Error::conflict((*used == 1 ? tr("Package %1 cannot be replaced while %2 release uses it.")
+                                               : tr("Package %1 cannot be replaced while %2 releases use it."))
+                                       .arg(existing->displayName(), QString::number(*used)));
+        }
+    }
+
+    // Overwriting is also right without a record: such a file is what an interrupted push left.
+    PackageFileStore::PushOptions options;
+    options.replace = true;
+    auto stored = m_files.push(file, options);
+    if (!stored)
+        return stored.error();
+
+    PackageRepository::Record record;
+    record.spaceId = m_spaceId;
+    record.packageId = stored->name.packageId();
+    record.version = stored->name.versionText();
+    record.format = packageFormatName(stored->name.format());
+    record.size = stored->size;
+    record.sha256 = stored->sha256;
+    record.filePath = stored->relativePath;
+    record.uploadedAt = QDateTime::currentDateTimeUtc();
+    record.uploadedBy = m_context.actor;
+    if (stored->metadata) {
+        record.title = stored->metadata->title;
+        record.authors = stored->metadata->authors;
+        record.description = stored->metadata->description;
+        record.releaseNotes = stored->metadata->releaseNotes;
+    }
+
+    if (existing) {
+        record.id = existing->id;
+        auto saved = m_records.replace(record);
+        if (!saved)
+            return saved.error();
+        return PushResult{PushOutcome::Replaced, *saved};
+    }
+    auto saved = m_records.insert(record);
+    if (!saved) {
+        // Nobody was told the push worked, so the file must not stay without its record.
+        (void)m_files.removeFile(stored->relativePath);
+        return saved.error();
+    }
+    return PushResult{PushOutcome::Added, *saved};
+}
+
+Result<PackageRepository::Record> BuiltinRepository::remove(const QString &packageId, const QString &version)
+{
+    auto record = m_records.find(m_spaceId, packageId, version);
+    if (!record)
+        return record.error();
+    if (auto removed = m_records.remove(record->id); !removed)
+        return removed.error();
+    // The record goes first: a crash in between leaves only a file, which the check removes.
+    if (auto gone = m_files.removeFile(record->filePath); !gone && gone.error().kind != ErrorKind::NotFound)
+        return gone.error();
+    return record;
+}
+
+Result<QList<PackageRepository::Record>> BuiltinRepository::applyRetention(int days, const QDateTime &now)
+{
+    if (days < 0)
+        return Error::validation(tr("The number of days to keep packages cannot be negative."));
+    auto all = m_records.list(m_spaceId);
+    if (!all)
+        return all.error();
+    const QDateTime cutoff = now.addDays(-days);
+    QList<PackageRepository::Record> removed;
+    for (const PackageRepository::Record &record : std::as_const(*all)) {
+        if (record.uploadedAt >= cutoff)
+            continue;
+        auto used = m_records.releaseCount(m_spaceId, record.packageId, record.version);
+        if (!used)
+            return used.error();
+        if (*used > 0)
+            continue;
+        auto gone = remove(record.packageId, record.version);
+        if (!gone)
+            return gone.error();
+        removed << *gone;
+    }
+    return removed;
+}
+
+Result<QList<PackageRepository::Record>> BuiltinRepository::versions(const QString &packageId, const QString &range,
+                                                                     const QString &tagRegex) const
+{
+    auto all = m_records.list(m_spaceId, packageId);
+    if (!all)
+        return all.error();
+    if (all->isEmpty())
+        return Error::notFound(tr("There is no package %1 in the built-in repository.").arg(packageId));
+    auto tagRule = VersionTagRule::parse(tagRegex);
+    if (!tagRule)
+        return tagRule.error();
+    const bool maven = isMavenRecord(all->constFirst());
+    auto versionRange = maven ? VersionRange::parseMaven(range) : VersionRange::parse(range);
+    if (!versionRange)
+        return versionRange.error();
+
+    QList<PackageRepository::Record> result;
+    for (const PackageRepository::Record &record : std::as_const(*all)) {
+        const auto semantic = SemanticVersion::parse(record.version);
+        if (isMavenRecord(record)) {
+            const auto mavenVersion = MavenVersion::parse(record.version);
+            if (!mavenVersion || !versionRange->contains(*mavenVersion))
+                continue;
+            // Maven versions have no pre-release tag unless they also read as semantic versions.
+            if (!(semantic ? tagRule->matches(*semantic) : tagRule->matchesTag(QString())))
+                continue;
+        } else {
+            if (!semantic || !versionRange->contains(*semantic) || !tagRule->matches(*semantic))
+                continue;
+        }
+        result << record;
+    }
+    return result; // list() already sorts newest first
+}
+
+Result<QList<ArchiveEntry>> BuiltinRepository::entries(const QString &packageId, const QString &version) const
+{
+    auto record = m_records.find(m_spaceId, packageId, version);
+    if (!record)
+        return record.error();
+    const QString path = absolutePath(*record);
+    if (!QFileInfo::exists(path))
+        return Error::notFound(tr("The file of package %1 is missing from the repository folder.").arg(record->displayName()));
+    return PackageArchive(path, record->displayName()).entries();
+}
+
+Result<BuiltinRepository::ConsistencyReport> BuiltinRepository::checkConsistency(bool repair, std::chrono::seconds grace)
+{
+    auto all = m_records.list(m_spaceId);
+    if (!all)
+        return all.error();
+    const QDateTime settled = QDateTime::currentDateTimeUtc().addSecs(-grace.count());
+    ConsistencyReport report;
+    bool complete = true;
+
+    QSet<QString> recordedPaths;
+    for (const PackageRepository::Record &record : std::as_const(*all)) {
+        recordedPaths.insert(record.filePath);
+        if (QFileInfo::exists(absolutePath(record)))
+            continue;
+        report.recordsWithoutFile << record.displayName();
+        if (repair && !m_records.remove(record.id))
+            complete = false; // still used by a release: leave it for a person to decide
+    }
+    for (const StoredPackageFile &file : m_files.files()) {
+        if (recordedPaths.contains(file.relativePath) || file.lastModified > settled)
+            continue;
+        report.filesWithoutRecord << file.relativePath;
+        if (repair && !m_files.removeFile(file.relativePath))
+            complete = false;
+    }
+    if (repair) {
+        report.stalePartialFiles = m_files.removeStalePartialFiles(settled.addMSecs(1));
+    } else {
+        const QDir root(m_files.rootDirectory());
+        for (const QString &id : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            const QFileInfoList infos = QDir(root.filePath(id)).entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+            for (const QFileInfo &info : infos) {
+                if (isPartialFileName(info.fileName()) && info.lastModified() <= settled)
+                    ++report.stalePartialFiles;
+            }
+        }
+    }
+    report.repaired = repair && complete;
+    return report;
+}
+
+} // namespace Cuttle
