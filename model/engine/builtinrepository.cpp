@@ -194,7 +194,9 @@ Result<QList<PackageRepository::Record>> BuiltinRepository::versions(const QStri
     if (!tagRule)
         return tagRule.error();
     const bool maven = isMavenRecord(all->constFirst());
-    auto versionRange = maven ? VersionRange::parseMaven(range) : VersionRange::parse(range);
+    auto versionRange = range.trimmed().isEmpty()
+        ? Result<VersionRange>(VersionRange())
+        : (maven ? VersionRange::parseMaven(range) : VersionRange::parse(range));
     if (!versionRange)
         return versionRange.error();
 
