@@ -1,0 +1,161 @@
+// model/transport/healthreport.h declares its own Cuttle::HealthStatus, which clashes with the
+// domain enum of the same name; this file needs both, so the transport one is renamed here.
+// The enumerators and their values are the same names in both (Healthy, HasWarnings, Unhealthy,
+// Unavailable), and no HealthCheck function has the enum in its signature.
+#define HealthStatus TransportHealthStatus
+#include "model/transport/healthcheck.h"
+#include "model/transport/healthcheckoptions.h"
+#include "model/transport/healthreport.h"
+#undef HealthStatus
+
+#include "model/engine/healthcheckservice.h"
+
+#include "model/store/machinepolicyrepository.h"
+#include "model/store/targetrepository.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QSet>
+#include <QThreadPool>
+
+namespace Cuttle {
+namespace {
+
+HealthStatus toDomain(TransportHealthStatus status)
+{
+    switch (status) {
+    case TransportHealthStatus::Healthy: return HealthStatus::Healthy;
+    case TransportHealthStatus::HasWarnings: return HealthStatus::HasWarnings;
+    case TransportHealthStatus::Unhealthy: return HealthStatus::Unhealthy;
+    case TransportHealthStatus::Unavailable: break;
+    }
+    return HealthStatus::Unavailable;
+}
+
+struct Job
+{
+    std::optional<TargetConnector::Plan> plan;
+    std::optional<Error> planError;
+    bool unsupported = false;
+    HealthCheckOptions options;
+};
+
+} // namespace
+
+HealthCheckService::HealthCheckService(std::shared_ptr<Workspace> workspace, std::shared_ptr<SecretStore> secrets)
+    : m_workspace(std::move(workspace))
+    , m_secrets(std::move(secrets))
+{
+}
+
+QList<TargetHealthReport> HealthCheckService::check(const QList<DeploymentTarget> &targets, const Options &options,
+                                                    const Progress &progress, const std::atomic<bool> *cancelled)
+{
+    const std::atomic<bool> neverCancelled{false};
+    const std::atomic<bool> &stop = cancelled ? *cancelled : neverCancelled;
+
+    // The database and the keychain are read here, on the calling thread; workers get plain values.
+    TargetConnector connector(m_workspace, m_secrets);
+    MachinePolicyRepository policies(m_workspace->context());
+    QHash<QString, bool> connectionOnlyByPolicy;
+    QList<Job> jobs(targets.size());
+    QList<TargetHealthReport> reports(targets.size());
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        const DeploymentTarget &target = targets.at(i);
+        reports[i].targetId = target.id;
+        reports[i].targetName = target.name;
+        Job &job = jobs[i];
+        job.unsupported = target.kind == TargetKind::WinRm || target.kind == TargetKind::OfflineDrop;
+        auto plan = connector.plan(target, options.acceptNewHostKeys);
+        if (!plan) {
+            job.planError = plan.error();
+            continue;
+        }
+        job.plan = *plan;
+        const QString policyKey = target.machinePolicyId.isEmpty() ? target.spaceId + u"/default" : target.machinePolicyId;
+        if (!connectionOnlyByPolicy.contains(policyKey)) {
+            auto policy = target.machinePolicyId.isEmpty() ? policies.defaultPolicy(target.spaceId) : policies.get(target.machinePolicyId);
+            connectionOnlyByPolicy.insert(policyKey, policy ? policy->connectionTestOnly : false);
+        }
+        job.options.connectionTestOnly = connectionOnlyByPolicy.value(policyKey);
+        job.options.rootDirectory = target.kind == TargetKind::Local ? QString() : target.directory;
+        job.options.connectTimeoutMs = std::max(1, target.connectTimeoutSeconds) * 1000;
+    }
+
+    QMutex mutex;
+    QSet<Transport *> active;
+    int done = 0;
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(1, options.maxParallel));
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        pool.start([&, i] {
+            const Job &job = jobs.at(i);
+            TargetHealthReport report = reports.at(i);
+            if (job.planError) {
+                report.status = job.unsupported ? HealthStatus::Unknown : HealthStatus::Unavailable;
+                report.message = job.planError->message;
+                report.checkedAt = QDateTime::currentDateTimeUtc();
+            } else if (stop.load()) {
+                report.message = tr("The health check was cancelled.");
+            } else {
+                std::unique_ptr<Transport> transport = TargetConnector::createTransport(*job.plan);
+                Transport *raw = transport.get();
+                {
+                    QMutexLocker locker(&mutex);
+                    active.insert(raw);
+                    // A cancel that came before registration must still reach this transport.
+                    if (stop.load())
+                        raw->cancel();
+                }
+                auto connection = TargetConnector::connect(std::move(transport), *job.plan,
+                                                           QDeadlineTimer(job.options.connectTimeoutMs));
+                report.hostKey = connection.hostKey;
+                report.offeredFingerprint = connection.offeredFingerprint;
+                if (!connection.ok()) {
+                    report.status = stop.load() ? HealthStatus::Unknown : HealthStatus::Unavailable;
+                    report.message = connection.error->message;
+                    report.logLines << connection.error->message;
+                    report.checkedAt = QDateTime::currentDateTimeUtc();
+                } else {
+                    const HealthReport checked = HealthCheck::check(*connection.transport, job.options);
+                    report.status = stop.load() ? HealthStatus::Unknown : toDomain(checked.status);
+                    report.message = checked.messages.join(u' ');
+                    report.logLines << checked.logLines;
+                    report.checkedAt = checked.checkedAt.isValid() ? checked.checkedAt : QDateTime::currentDateTimeUtc();
+                }
+                QMutexLocker locker(&mutex);
+                active.remove(raw);
+                connection.transport.reset();
+            }
+            QMutexLocker locker(&mutex);
+            reports[i] = report;
+            ++done;
+            if (progress)
+                progress(done, int(jobs.size()), report);
+        });
+    }
+    bool cancelSent = false;
+    while (!pool.waitForDone(20)) {
+        if (stop.load() && !cancelSent) {
+            QMutexLocker locker(&mutex);
+            for (Transport *transport : std::as_const(active))
+                transport->cancel();
+            cancelSent = true;
+        }
+    }
+
+    TargetRepository repository(m_workspace->context());
+    for (TargetHealthReport &report : reports) {
+        if (report.hostKey == TargetConnector::Connection::HostKey::AcceptedNew && !report.offeredFingerprint.isEmpty()) {
+            if (auto pinned = connector.pinHostKey(report.targetId, report.offeredFingerprint))
+                report.hostKeyPinned = true;
+            else
+                report.message = pinned.error().message;
+        }
+        if (report.status != HealthStatus::Unknown)
+            report.recorded = repository.recordHealth(report.targetId, report.status, report.message, report.checkedAt).ok();
+    }
+    return reports;
+}
+
+} // namespace Cuttle
