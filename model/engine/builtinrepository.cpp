@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSet>
 
 #include <algorithm>
@@ -58,6 +59,36 @@ bool isPartialFileName(const QString &name)
     return name.startsWith(u'.') && name.contains(u".partial-");
 }
 
+// Serializes the changes of one space's repository across processes (cuttlectl and the GUI
+// at once): without it two pushes of the same version could both write the file and the
+// loser, undoing its work, would delete the winner's file.
+QString lockFileIn(const QString &directory)
+{
+    QDir().mkpath(directory);
+    return directory + QStringLiteral("/.changes.lock");
+}
+
+class ChangeLock final
+{
+public:
+    explicit ChangeLock(const QString &directory)
+        : m_file(lockFileIn(directory))
+    {
+        // Only a lock whose process is gone is stale; a long push must keep its lock.
+        m_file.setStaleLockTime(0);
+    }
+    VoidResult acquire()
+    {
+        if (m_file.lock())
+            return {};
+        return Error::failed(tr("The package repository folder “%1” cannot be locked.")
+                                 .arg(QDir::toNativeSeparators(QFileInfo(m_file.fileName()).path())));
+    }
+
+private:
+    QLockFile m_file;
+};
+
 } // namespace
 
 BuiltinRepository::BuiltinRepository(StoreContext context, const QString &packagesDirectory, const QString &spaceId)
@@ -79,6 +110,9 @@ Result<BuiltinRepository::PushResult> BuiltinRepository::push(const QString &fil
     auto name = PackageFileName::parse(QFileInfo(file).fileName());
     if (!name)
         return name.error();
+    ChangeLock lock(m_files.rootDirectory());
+    if (auto locked = lock.acquire(); !locked)
+        return locked.error();
     auto existing = m_records.find(m_spaceId, name->packageId(), name->versionText());
     if (!existing && existing.error().kind != ErrorKind::NotFound)
         return existing.error();
@@ -146,6 +180,9 @@ Result<BuiltinRepository::PushResult> BuiltinRepository::push(const QString &fil
 
 Result<PackageRepository::Record> BuiltinRepository::remove(const QString &packageId, const QString &version)
 {
+    ChangeLock lock(m_files.rootDirectory());
+    if (auto locked = lock.acquire(); !locked)
+        return locked.error();
     auto record = m_records.find(m_spaceId, packageId, version);
     if (!record)
         return record.error();
@@ -232,6 +269,9 @@ Result<QList<ArchiveEntry>> BuiltinRepository::entries(const QString &packageId,
 
 Result<BuiltinRepository::ConsistencyReport> BuiltinRepository::checkConsistency(bool repair, std::chrono::seconds grace)
 {
+    ChangeLock lock(m_files.rootDirectory());
+    if (auto locked = lock.acquire(); !locked)
+        return locked.error();
     auto all = m_records.list(m_spaceId);
     if (!all)
         return all.error();

@@ -23,6 +23,8 @@ namespace Cuttle {
 /// checkConsistency() finds what a crash left behind: a file without a record is removed
 /// (its push never reported success, so nobody relies on it, and the uploader and metadata
 /// it would need are gone); a record without a file is removed; stale partial files are removed.
+/// Pushes, deletes and checks of a space take a lock file in its folder, so processes
+/// sharing the workspace never interleave them.
 class BuiltinRepository final
 {
 public:

@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
+#include <QThread>
 
 using namespace Cuttle;
 using namespace Cuttle::Test;
@@ -356,6 +358,44 @@ private slots:
         PKG_VERIFY_OK(again);
         QCOMPARE(again->outcome, BuiltinRepository::PushOutcome::Replaced);
         QVERIFY(QFileInfo::exists(repo.absolutePath(again->record)));
+    }
+
+    void concurrentPushesOfOneVersion()
+    {
+        PackageWorkspace ws;
+        const QString a = makePackage(ws, QStringLiteral("Web.1.0.0.tar.gz"), "first");
+        QDir().mkpath(ws.dir.filePath(QStringLiteral("b")));
+        const QString b = ws.dir.filePath(QStringLiteral("b/Web.1.0.0.tar.gz"));
+        QVERIFY(writeArchive(b, TestFormat::TarGz, {TestEntry::file("app.txt", QByteArray(200000, 'x'))}));
+        QList<Result<BuiltinRepository::PushResult>> results;
+        QMutex mutex;
+        auto pushOne = [&](const QString &file) {
+            BuiltinRepository repo = repositoryOf(ws);
+            auto r = repo.push(file);
+            QMutexLocker locker(&mutex);
+            results << r;
+        };
+        std::unique_ptr<QThread> first(QThread::create(pushOne, a));
+        std::unique_ptr<QThread> second(QThread::create(pushOne, b));
+        first->start();
+        second->start();
+        QVERIFY(first->wait(30000));
+        QVERIFY(second->wait(30000));
+        QCOMPARE(results.size(), 2);
+        const int added = int(results.at(0).ok()) + int(results.at(1).ok());
+        QCOMPARE(added, 1);
+        for (const auto &r : std::as_const(results)) {
+            if (!r.ok())
+                QCOMPARE(r.error().kind, ErrorKind::Conflict);
+        }
+        // Whoever won, its record and its file agree.
+        BuiltinRepository repo = repositoryOf(ws);
+        auto report = repo.checkConsistency(false, std::chrono::seconds(0));
+        QVERIFY(report.ok());
+        QVERIFY(report->isConsistent());
+        auto record = repo.records().find(ws.spaceId, QStringLiteral("Web"), QStringLiteral("1.0.0"));
+        QVERIFY(record.ok());
+        QCOMPARE(QFileInfo(repo.absolutePath(*record)).size(), record->size);
     }
 
     void spacesAreSeparate()
