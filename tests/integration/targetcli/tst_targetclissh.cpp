@@ -1,9 +1,12 @@
 #include "tests/integration/cli/cuttlectlrunner.h"
 #include "tests/support/sshdfixture.h"
+#include "tests/support/testenv.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -122,6 +125,41 @@ private slots:
         QVERIFY2(pinned.exitCode == 0, pinned.err.constData());
         QCOMPARE(fingerprintOf(u"ssh01"_s), now);
         QCOMPARE(run({u"target"_s, u"check"_s, u"ssh01"_s}).exitCode, 0);
+    }
+
+    void terminalAsksBeforeTrusting_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<bool>("trusted");
+        QTest::newRow("no") << QByteArray("n\n") << false;
+        QTest::newRow("empty means no") << QByteArray("\n") << false;
+        QTest::newRow("yes") << QByteArray("y\n") << true;
+    }
+    void terminalAsksBeforeTrusting()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(bool, trusted);
+        if (QStandardPaths::findExecutable(u"script"_s).isEmpty())
+            QSKIP("script(1) is needed to give cuttlectl a terminal");
+        if (fingerprintOf(u"ssh02"_s).isEmpty() && run({u"target"_s, u"show"_s, u"ssh02"_s}).exitCode != 0) {
+            const auto created = run({u"target"_s, u"create"_s, u"ssh02"_s, u"--kind"_s, u"ssh"_s, u"--host"_s, u"127.0.0.1"_s,
+                                      u"--port"_s, QString::number(m_sshd.port()), u"--account"_s, u"keys"_s,
+                                      u"--directory"_s, m_sshd.directory(), u"--environment"_s, u"Test"_s});
+            QVERIFY2(created.exitCode == 0, created.err.constData());
+        }
+        QStringList words{programPath(u"cuttlectl"_s), u"--workspace"_s, m_workspace, u"target"_s, u"check"_s, u"ssh02"_s};
+        for (QString &word : words)
+            word = u'\'' + word + u'\'';
+        QProcess process;
+        process.start(u"script"_s, {u"-qec"_s, words.join(u' '), u"/dev/null"_s});
+        QVERIFY(process.waitForStarted());
+        process.write(answer);
+        QVERIFY(process.waitForFinished(30000));
+        const QByteArray out = process.readAllStandardOutput();
+        const QByteArray question = QByteArray("Trust ") + m_sshd.hostKeyFingerprint().toUtf8() + QByteArray(" for target ssh02? [y/N]");
+        QVERIFY2(out.contains(question), out.constData());
+        QVERIFY2(process.exitCode() == (trusted ? 0 : 1), out.constData());
+        QCOMPARE(fingerprintOf(u"ssh02"_s), trusted ? m_sshd.hostKeyFingerprint() : QString());
     }
 
     void unreachablePortIsUnavailableWithinTheTimeout()
