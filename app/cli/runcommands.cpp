@@ -11,8 +11,13 @@
 
 #include <QFile>
 #include <QMutex>
+#include <QScopeGuard>
 #include <QThreadPool>
 
+#include <QSet>
+
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <optional>
 
@@ -60,6 +65,26 @@ private:
     QByteArray m_pending;
     FILE *m_file;
     QMutex *m_mutex;
+};
+
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+void onRunInterrupt(int)
+{
+    g_interrupted.store(true);
+}
+
+/// Ctrl-C stops the commands on every target (TERM, then KILL) instead of killing cuttlectl with them running.
+class InterruptGuard final
+{
+public:
+    InterruptGuard() { m_previous = std::signal(SIGINT, &onRunInterrupt); }
+    ~InterruptGuard() { std::signal(SIGINT, m_previous); }
+    Q_DISABLE_COPY_MOVE(InterruptGuard)
+
+private:
+    void (*m_previous)(int) = SIG_DFL;
 };
 
 struct Outcome
@@ -169,6 +194,9 @@ int runOn(Selector selector, CommandContext &context, const ParsedArguments &arg
 
     QMutex outMutex;
     QMutex errMutex;
+    QMutex activeMutex;
+    QSet<Transport *> active;
+    const InterruptGuard guard;
     QThreadPool pool;
     pool.setMaxThreadCount(maxParallel);
     for (qsizetype i = 0; i < targets->size(); ++i) {
@@ -177,7 +205,20 @@ int runOn(Selector selector, CommandContext &context, const ParsedArguments &arg
         pool.start([&, i] {
             const TargetConnector::Plan &plan = *plans.at(i);
             const DeploymentTarget &target = targets->at(i);
-            auto connection = TargetConnector::connect(plan, QDeadlineTimer(std::chrono::seconds(std::max(1, target.connectTimeoutSeconds))));
+            std::unique_ptr<Transport> transport = TargetConnector::createTransport(plan);
+            Transport *raw = transport.get();
+            {
+                QMutexLocker locker(&activeMutex);
+                active.insert(raw);
+                if (g_interrupted.load())
+                    raw->cancel();
+            }
+            auto connection = TargetConnector::connect(std::move(transport), plan,
+                                                       QDeadlineTimer(std::chrono::seconds(std::max(1, target.connectTimeoutSeconds))));
+            const auto unregister = qScopeGuard([&] {
+                QMutexLocker locker(&activeMutex);
+                active.remove(raw);
+            });
             if (!connection.ok()) {
                 QString message = connection.error->message;
                 if (connection.hostKey == TargetConnector::Connection::HostKey::Unknown)
@@ -201,7 +242,15 @@ int runOn(Selector selector, CommandContext &context, const ParsedArguments &arg
                 outcomes[i].error = exit.error().message;
         });
     }
-    pool.waitForDone();
+    bool cancelSent = false;
+    while (!pool.waitForDone(20)) {
+        if (g_interrupted.load() && !cancelSent) {
+            QMutexLocker locker(&activeMutex);
+            for (Transport *transport : std::as_const(active))
+                transport->cancel();
+            cancelSent = true;
+        }
+    }
 
     bool allSucceeded = true;
     QString summary;

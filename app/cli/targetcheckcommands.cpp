@@ -14,12 +14,34 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 namespace Cuttle::Cli {
 namespace {
 
 using HostKey = TargetConnector::Connection::HostKey;
+
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+void onCheckInterrupt(int)
+{
+    g_interrupted.store(true);
+}
+
+/// Ctrl-C stops the running checks; the targets not checked keep their recorded health.
+class InterruptGuard final
+{
+public:
+    InterruptGuard() { m_previous = std::signal(SIGINT, &onCheckInterrupt); }
+    ~InterruptGuard() { std::signal(SIGINT, m_previous); }
+    Q_DISABLE_COPY_MOVE(InterruptGuard)
+
+private:
+    void (*m_previous)(int) = SIG_DFL;
+};
 
 /// The targets named, or the enabled ones that match --all / --environment / --tag.
 Result<QList<DeploymentTarget>> selectTargets(CommandContext &context, const ParsedArguments &args)
@@ -120,17 +142,18 @@ int check(CommandContext &context, const ParsedArguments &args)
         if (r.hostKey == HostKey::Unknown && !ask)
             r.message += u' ' + unknownHostKeyHint(r.targetName);
     };
+    const InterruptGuard guard;
     auto reports = service.check(*targets, options, [&](int, int, const TargetHealthReport &report) {
         if (json || (ask && report.hostKey == HostKey::Unknown))
             return; // printed after the question
         TargetHealthReport r = report;
         finish(r);
         Output::write(line(r));
-    });
+    }, &g_interrupted);
 
     for (qsizetype i = 0; i < reports.size(); ++i) {
         TargetHealthReport &r = reports[i];
-        if (r.hostKey == HostKey::Unknown && ask && !r.offeredFingerprint.isEmpty()) {
+        if (r.hostKey == HostKey::Unknown && ask && !r.offeredFingerprint.isEmpty() && !g_interrupted.load()) {
             if (confirm(tr("Trust %1 for target %2? [y/N]").arg(r.offeredFingerprint, r.targetName))) {
                 // Pinned first and checked again against the pin, so a key that changes meanwhile is refused.
                 const TargetConnector connector(context.workspace(), needsKeychain ? context.secrets() : nullptr);

@@ -1,10 +1,15 @@
 #include "tests/integration/cli/cuttlectlrunner.h"
+#include "tests/support/testenv.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QElapsedTimer>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace Cuttle::Test;
 using namespace Qt::StringLiterals;
@@ -140,6 +145,31 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("[local-test] hello world\n"), r.out.constData());
         QCOMPARE(run({u"run"_s, u"--target"_s, u"local-test"_s}).exitCode, 2);
+    }
+
+    void interruptStopsEveryTarget()
+    {
+        QProcess process;
+        process.start(programPath(u"cuttlectl"_s), {u"--workspace"_s, m_workspace, u"run"_s, u"--tag"_s, u"web"_s, u"--"_s,
+                                                     u"echo started; sleep 60; echo finished"_s});
+        QVERIFY(process.waitForStarted());
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        while (out.count("started") < 3 && timer.elapsed() < 20000) {
+            process.waitForReadyRead(200);
+            out += process.readAllStandardOutput();
+        }
+        QCOMPARE(out.count("started"), 3);
+        timer.restart();
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(15000));
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        out += process.readAllStandardOutput();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(!out.contains("finished"), out.constData());
+        QCOMPARE(out.count("was cancelled"), 3);
     }
 
 private:
