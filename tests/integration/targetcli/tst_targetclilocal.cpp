@@ -94,6 +94,32 @@ private slots:
         QCOMPARE(run({u"target"_s, u"delete"_s, u"gone"_s}).exitCode, 0);
     }
 
+    void unsupportedKindsSaySo_data()
+    {
+        QTest::addColumn<QStringList>("target");
+        QTest::addColumn<QByteArray>("sentence");
+        QTest::newRow("winrm") << QStringList{u"win01"_s, u"--kind"_s, u"winrm"_s, u"--host"_s, u"win01.example"_s}
+                               << QByteArray("cannot connect to WinRM targets yet");
+        QTest::newRow("offline drop") << QStringList{u"drop01"_s, u"--kind"_s, u"offline-drop"_s, u"--directory"_s, u"/tmp/drop"_s}
+                                      << QByteArray("cannot connect to offline drops yet");
+    }
+    void unsupportedKindsSaySo()
+    {
+        QFETCH(QStringList, target);
+        QFETCH(QByteArray, sentence);
+        const QString name = target.first();
+        const auto created = run(QStringList{u"target"_s, u"create"_s} + target + QStringList{u"--environment"_s, u"Test"_s});
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        const auto checked = run({u"target"_s, u"check"_s, name});
+        QCOMPARE(checked.exitCode, 1);
+        QVERIFY2(checked.out.contains(sentence), checked.out.constData());
+        QVERIFY2(checked.out.contains("\tUnknown\t"), checked.out.constData());
+        const auto ran = run({u"run"_s, u"--target"_s, name, u"--"_s, u"true"_s});
+        QCOMPARE(ran.exitCode, 1);
+        QVERIFY2(ran.out.contains(sentence), ran.out.constData());
+        QCOMPARE(run({u"target"_s, u"delete"_s, name}).exitCode, 0);
+    }
+
     void runPrefixesOutput()
     {
         const auto r = run({u"run"_s, u"--environment"_s, u"Development"_s, u"--"_s, u"echo"_s, u"hi"_s});

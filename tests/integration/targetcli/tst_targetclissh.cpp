@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -160,6 +161,44 @@ private slots:
         QVERIFY2(out.contains(question), out.constData());
         QVERIFY2(process.exitCode() == (trusted ? 0 : 1), out.constData());
         QCOMPARE(fingerprintOf(u"ssh02"_s), trusted ? m_sshd.hostKeyFingerprint() : QString());
+    }
+
+    void withoutAccountTheAgentLogsIn()
+    {
+        if (QStandardPaths::findExecutable(u"ssh-agent"_s).isEmpty())
+            QSKIP("ssh-agent is needed");
+        const QString socket = m_dir.filePath(u"agent.sock"_s);
+        QProcess agent;
+        agent.start(u"ssh-agent"_s, {u"-D"_s, u"-a"_s, socket});
+        QVERIFY(agent.waitForStarted());
+        const auto stopAgent = qScopeGuard([&] {
+            agent.terminate();
+            agent.waitForFinished(5000);
+        });
+        QElapsedTimer timer;
+        timer.start();
+        while (!QFile::exists(socket) && timer.elapsed() < 5000)
+            QTest::qWait(50);
+        QProcess add;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"SSH_AUTH_SOCK"_s, socket);
+        add.setProcessEnvironment(environment);
+        add.start(u"ssh-add"_s, {m_dir.filePath(u"id_ed25519"_s)});
+        QVERIFY(add.waitForFinished(10000));
+        QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
+
+        const QByteArray previous = qgetenv("SSH_AUTH_SOCK");
+        qputenv("SSH_AUTH_SOCK", socket.toLocal8Bit());
+        qputenv("USER", getpwuid(geteuid())->pw_name);
+        const auto restore = qScopeGuard([&] { qputenv("SSH_AUTH_SOCK", previous); });
+        auto r = run({u"target"_s, u"create"_s, u"agent01"_s, u"--kind"_s, u"ssh"_s, u"--host"_s, u"127.0.0.1"_s, u"--port"_s,
+                      QString::number(m_sshd.port()), u"--directory"_s, m_sshd.directory(), u"--environment"_s, u"Test"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = run({u"target"_s, u"check"_s, u"agent01"_s, u"--accept-new-host-key"_s});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        r = run({u"run"_s, u"--target"_s, u"agent01"_s, u"--"_s, u"echo via agent"_s});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY2(r.out.contains("[agent01] via agent\n"), r.out.constData());
     }
 
     void unreachablePortIsUnavailableWithinTheTimeout()
