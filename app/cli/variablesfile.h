@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/core/result.h"
-#include "model/variables/variablevalue.h"
+#include "model/core/variablevalue.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,17 +1,10 @@
-// model/transport/healthreport.h declares its own Cuttle::HealthStatus, which clashes with the
-// domain enum of the same name; this file needs both, so the transport one is renamed here.
-// The enumerators and their values are the same names in both (Healthy, HasWarnings, Unhealthy,
-// Unavailable), and no HealthCheck function has the enum in its signature.
-#define HealthStatus TransportHealthStatus
-#include "model/transport/healthcheck.h"
-#include "model/transport/healthcheckoptions.h"
-#include "model/transport/healthreport.h"
-#undef HealthStatus
-
 #include "model/engine/healthcheckservice.h"
 
 #include "model/store/machinepolicyrepository.h"
 #include "model/store/targetrepository.h"
+#include "model/transport/healthcheck.h"
+#include "model/transport/healthcheckoptions.h"
+#include "model/transport/healthreport.h"
 
 #include <QHash>
 #include <QMutex>
@@ -20,17 +13,6 @@
 
 namespace Cuttle {
 namespace {
-
-HealthStatus toDomain(TransportHealthStatus status)
-{
-    switch (status) {
-    case TransportHealthStatus::Healthy: return HealthStatus::Healthy;
-    case TransportHealthStatus::HasWarnings: return HealthStatus::HasWarnings;
-    case TransportHealthStatus::Unhealthy: return HealthStatus::Unhealthy;
-    case TransportHealthStatus::Unavailable: break;
-    }
-    return HealthStatus::Unavailable;
-}
 
 struct Job
 {
@@ -118,7 +100,7 @@ QList<TargetHealthReport> HealthCheckService::check(const QList<DeploymentTarget
                     report.checkedAt = QDateTime::currentDateTimeUtc();
                 } else {
                     const HealthReport checked = HealthCheck::check(*connection.transport, job.options);
-                    report.status = stop.load() ? HealthStatus::Unknown : toDomain(checked.status);
+                    report.status = stop.load() ? HealthStatus::Unknown : checked.status;
                     report.message = checked.messages.join(u' ');
                     report.logLines << checked.logLines;
                     report.checkedAt = checked.checkedAt.isValid() ? checked.checkedAt : QDateTime::currentDateTimeUtc();

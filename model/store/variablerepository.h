@@ -2,7 +2,7 @@
 
 #include "model/core/result.h"
 #include "model/store/storecontext.h"
-#include "model/variables/variablevalue.h"
+#include "model/core/variablevalue.h"
 
 #include <QList>
 #include <QString>

@@ -1,16 +1,16 @@
 #pragma once
 
+#include "model/core/domainenums.h"
+
 #include <QDateTime>
 #include <QStringList>
 
 namespace Cuttle {
 
-enum class HealthStatus {
-    Healthy,
-    HasWarnings, ///< usable, but something needs attention (e.g. little free space)
-    Unhealthy,   ///< reachable, but a deployment would fail (missing tools, no write access)
-    Unavailable, ///< could not be reached or logged in to
-};
+// A check ends in one of the domain's HealthStatus values other than Unknown:
+// HasWarnings = usable, but something needs attention (e.g. little free space);
+// Unhealthy = reachable, but a deployment would fail (missing tools, no write access);
+// Unavailable = could not be reached or logged in to.
 
 /// The outcome of one health check of a target.
 struct HealthReport

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/variables/variablevalue.h"
+#include "model/core/variablevalue.h"
 
 #include <QList>
 #include <QString>

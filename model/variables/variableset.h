@@ -3,7 +3,7 @@
 #include "model/variables/scopecontext.h"
 #include "model/variables/variabledictionary.h"
 #include "model/variables/variableexplanation.h"
-#include "model/variables/variablevalue.h"
+#include "model/core/variablevalue.h"
 
 #include <QHash>
 #include <QList>

@@ -73,7 +73,7 @@ private slots:
         options.connectionTestOnly = connectionOnly;
         options.freeSpaceWarningBytes = warningBytes;
         const HealthReport report = HealthCheck::check(transport, options);
-        QCOMPARE(report.status, status);
+        QCOMPARE(toString(report.status), toString(status));
         const QString messages = report.messages.join(u' ');
         if (message.isEmpty())
             QVERIFY2(messages.isEmpty(), qPrintable(messages));
@@ -110,7 +110,7 @@ private slots:
         options.rootDirectory = target.path();
         options.freeSpaceWarningBytes = 1;
         const HealthReport report = HealthCheck::check(transport, options);
-        QCOMPARE(report.status, HealthStatus::Unhealthy);
+        QCOMPARE(toString(report.status), toString(HealthStatus::Unhealthy));
         QVERIFY2(report.messages.join(u' ').contains(u"cannot write to the root directory"_s),
                  qPrintable(report.messages.join(u' ')));
     }
@@ -147,7 +147,7 @@ private slots:
         qInfo("%d targets checked in %lld ms", count, timer.elapsed());
         QCOMPARE(progressCalls, count);
         for (int i = 0; i < count; ++i)
-            QCOMPARE(reports.at(i).status, i == 5 ? HealthStatus::Unavailable : HealthStatus::Healthy);
+            QCOMPARE(toString(reports.at(i).status), toString(i == 5 ? HealthStatus::Unavailable : HealthStatus::Healthy));
     }
 
 private:

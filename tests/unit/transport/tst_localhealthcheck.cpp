@@ -44,7 +44,7 @@ private slots:
         options.connectionTestOnly = connectionOnly;
         options.freeSpaceWarningBytes = warningBytes;
         const HealthReport report = HealthCheck::check(transport, options);
-        QCOMPARE(report.status, status);
+        QCOMPARE(toString(report.status), toString(status));
         QVERIFY(report.checkedAt.isValid());
         if (message.isEmpty())
             QVERIFY2(report.messages.isEmpty(), qPrintable(report.messages.join(u' ')));
@@ -62,7 +62,7 @@ private slots:
     {
         LocalTransport transport(u"/nonexistent/cuttle"_s);
         const HealthReport report = HealthCheck::check(transport, {});
-        QCOMPARE(report.status, HealthStatus::Unavailable);
+        QCOMPARE(toString(report.status), toString(HealthStatus::Unavailable));
         QCOMPARE(report.messages.size(), 1);
     }
     void checkManyKeepsOrderAndReportsProgress()
@@ -89,7 +89,7 @@ private slots:
         std::sort(seen.begin(), seen.end());
         QCOMPARE(seen, (QList<int>{0, 1, 2, 3, 4, 5}));
         for (int i = 0; i < 6; ++i)
-            QCOMPARE(reports.at(i).status, i == 3 ? HealthStatus::Unavailable : HealthStatus::Healthy);
+            QCOMPARE(toString(reports.at(i).status), toString(i == 3 ? HealthStatus::Unavailable : HealthStatus::Healthy));
     }
     void checkManyCancels()
     {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/variables/scopespec.h"
+#include "model/core/scopespec.h"
 
 #include <QString>
 
