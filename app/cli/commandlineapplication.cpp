@@ -103,7 +103,8 @@ QString CommandLineApplication::nounHelp(const Noun &noun)
 
 QString CommandLineApplication::verbHelp(const Noun &noun, const Verb &verb)
 {
-    QString usage = QStringLiteral("cuttlectl [global options] %1 %2").arg(noun.name, verb.name);
+    QString usage = verb.name.isEmpty() ? QStringLiteral("cuttlectl [global options] %1").arg(noun.name)
+                                        : QStringLiteral("cuttlectl [global options] %1 %2").arg(noun.name, verb.name);
     for (const PositionalSpec &p : verb.positionals)
         usage += u' ' + positionalUsage(p);
     if (!verb.options.isEmpty())
@@ -183,19 +184,23 @@ int CommandLineApplication::run(const QStringList &arguments)
     const Noun *noun = CommandRegistry::noun(nounWord);
     if (!noun)
         return usageError(tr("Unknown noun \"%1\".").arg(nounWord), tr("run \"cuttlectl --help\" for the list of nouns."));
-    if (i >= arguments.size())
-        return usageError(tr("\"%1\" needs a verb.").arg(noun->name), tr("run \"cuttlectl %1 --help\" for its verbs.").arg(noun->name));
-    const QString verbWord = arguments.at(i++);
-    if (verbWord == QLatin1String("--help") || verbWord == QLatin1String("help")) {
-        Output::write(nounHelp(*noun));
-        return Success;
-    }
-    const Verb *verb = noun->verb(verbWord);
+    const Verb *verb = noun->directVerb();
     if (!verb) {
-        return usageError(tr("Unknown verb \"%1\" for \"%2\".").arg(verbWord, noun->name),
-                          tr("run \"cuttlectl %1 --help\" for its verbs.").arg(noun->name));
+        if (i >= arguments.size())
+            return usageError(tr("\"%1\" needs a verb.").arg(noun->name), tr("run \"cuttlectl %1 --help\" for its verbs.").arg(noun->name));
+        const QString verbWord = arguments.at(i++);
+        if (verbWord == QLatin1String("--help") || verbWord == QLatin1String("help")) {
+            Output::write(nounHelp(*noun));
+            return Success;
+        }
+        verb = noun->verb(verbWord);
+        if (!verb) {
+            return usageError(tr("Unknown verb \"%1\" for \"%2\".").arg(verbWord, noun->name),
+                              tr("run \"cuttlectl %1 --help\" for its verbs.").arg(noun->name));
+        }
     }
-    const QString verbHint = tr("run \"cuttlectl %1 %2 --help\" for usage.").arg(noun->name, verb->name);
+    const QString verbHint = verb->name.isEmpty() ? tr("run \"cuttlectl %1 --help\" for usage.").arg(noun->name)
+                                                  : tr("run \"cuttlectl %1 %2 --help\" for usage.").arg(noun->name, verb->name);
     auto parsed = ParsedArguments::parse(*verb, arguments.mid(i));
     if (!parsed)
         return usageError(parsed.error().message, verbHint);

@@ -24,10 +24,6 @@
 namespace Cuttle::Cli {
 namespace {
 
-// The command line wants a verb after every noun; `run --target NAME ...` reads as if the
-// selector were the verb, so each selector is a verb whose first positional is its value.
-enum class Selector { Target, Environment, Tag };
-
 /// Every line a command prints, prefixed with its target's name, whole lines at a time.
 class PrefixedStream final
 {
@@ -93,17 +89,13 @@ struct Outcome
     QString error;
 };
 
-Result<QList<DeploymentTarget>> selectTargets(CommandContext &context, Selector selector, const ParsedArguments &args)
+Result<QList<DeploymentTarget>> selectTargets(CommandContext &context, const ParsedArguments &args)
 {
-    QStringList names = args.values(QStringLiteral("target"));
-    QStringList environments = args.values(QStringLiteral("environment"));
-    QStringList tags = args.values(QStringLiteral("tag"));
-    const QString first = args.positional(0);
-    switch (selector) {
-    case Selector::Target: names.prepend(first); break;
-    case Selector::Environment: environments.prepend(first); break;
-    case Selector::Tag: tags.prepend(first); break;
-    }
+    const QStringList names = args.values(QStringLiteral("target"));
+    const QStringList environments = args.values(QStringLiteral("environment"));
+    const QStringList tags = args.values(QStringLiteral("tag"));
+    if (names.isEmpty() && environments.isEmpty() && tags.isEmpty())
+        return Error::validation(tr("Choose the targets with --target, --environment or --tag."));
     TargetRepository repository(context.store());
     auto all = repository.list(context.spaceId());
     if (!all)
@@ -146,9 +138,9 @@ Result<QList<DeploymentTarget>> selectTargets(CommandContext &context, Selector 
     return selected;
 }
 
-int runOn(Selector selector, CommandContext &context, const ParsedArguments &args)
+int runOn(CommandContext &context, const ParsedArguments &args)
 {
-    const QStringList command = args.positionals().mid(1);
+    const QStringList command = args.positionals();
     QString script;
     if (auto file = args.value(QStringLiteral("script"))) {
         if (!command.isEmpty())
@@ -174,7 +166,7 @@ int runOn(Selector selector, CommandContext &context, const ParsedArguments &arg
         if (!ok || maxParallel < 1)
             return context.fail(Error::validation(tr("--max-parallel must be a positive number, not \"%1\".").arg(*parallel)));
     }
-    auto targets = selectTargets(context, selector, args);
+    auto targets = selectTargets(context, args);
     if (!targets)
         return context.fail(targets.error());
 
@@ -274,40 +266,27 @@ int runOn(Selector selector, CommandContext &context, const ParsedArguments &arg
     return allSucceeded ? Success : Failed;
 }
 
-Verb makeVerb(Selector selector, const char *name, const char *valueName, const char *summary, const char *valueHelp)
+Noun makeNoun()
 {
     Verb verb;
-    verb.name = QString::fromLatin1(name);
-    verb.summary = summary;
+    verb.summary = QT_TRANSLATE_NOOP("cuttlectl", "Run a command or a bash script on targets in parallel, each line of output prefixed with the target's name.");
     verb.positionals = {
-        {valueName, valueHelp},
         {"COMMAND", QT_TRANSLATE_NOOP("cuttlectl", "after --: the command and its arguments (one word is a shell command line)"),
          PositionalSpec::Arity::ZeroOrMore},
     };
     verb.options = {
-        {"target", "NAME", QT_TRANSLATE_NOOP("cuttlectl", "also run on this target"), true},
-        {"environment", "ENV", QT_TRANSLATE_NOOP("cuttlectl", "also run on the enabled targets of this environment"), true},
-        {"tag", "TAG", QT_TRANSLATE_NOOP("cuttlectl", "also run on the enabled targets with this tag"), true},
+        {"target", "NAME", QT_TRANSLATE_NOOP("cuttlectl", "run on this target"), true},
+        {"environment", "ENV", QT_TRANSLATE_NOOP("cuttlectl", "run on the enabled targets of this environment"), true},
+        {"tag", "TAG", QT_TRANSLATE_NOOP("cuttlectl", "run on the enabled targets with this tag"), true},
         {"script", "FILE", QT_TRANSLATE_NOOP("cuttlectl", "run this bash script instead of a command")},
         {"max-parallel", "N", QT_TRANSLATE_NOOP("cuttlectl", "run on at most N targets at once (default 8)")},
     };
-    verb.run = [selector](CommandContext &context, const ParsedArguments &args) { return runOn(selector, context, args); };
-    return verb;
-}
+    verb.run = [](CommandContext &context, const ParsedArguments &args) { return runOn(context, args); };
 
-Noun makeNoun()
-{
     Noun noun;
     noun.name = QStringLiteral("run");
     noun.summary = QT_TRANSLATE_NOOP("cuttlectl", "run a command or script on targets in parallel: run --target NAME|--environment ENV|--tag TAG [--max-parallel N] (--script FILE | -- COMMAND...)");
-    noun.verbs = {
-        makeVerb(Selector::Target, "--target", "NAME", QT_TRANSLATE_NOOP("cuttlectl", "run on the named target"),
-                 QT_TRANSLATE_NOOP("cuttlectl", "the target")),
-        makeVerb(Selector::Environment, "--environment", "ENV", QT_TRANSLATE_NOOP("cuttlectl", "run on the enabled targets of an environment"),
-                 QT_TRANSLATE_NOOP("cuttlectl", "the environment")),
-        makeVerb(Selector::Tag, "--tag", "TAG", QT_TRANSLATE_NOOP("cuttlectl", "run on the enabled targets with a tag"),
-                 QT_TRANSLATE_NOOP("cuttlectl", "the target tag")),
-    };
+    noun.verbs = {verb};
     return noun;
 }
 

@@ -128,6 +128,16 @@ private slots:
         QVERIFY2(r.out.contains("local-development: exit code 0"), r.out.constData());
     }
 
+    void runTakesItsOptionsInAnyOrder()
+    {
+        const auto r = run({u"run"_s, u"--max-parallel"_s, u"2"_s, u"--environment"_s, u"Test"_s, u"--target"_s,
+                            u"local-development"_s, u"--"_s, u"echo"_s, u"both"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("[local-development] both\n"), r.out.constData());
+        QVERIFY2(r.out.contains("[local-test] both\n"), r.out.constData());
+        QCOMPARE(run({u"run"_s, u"--"_s, u"true"_s}).exitCode, 4); // no targets chosen
+    }
+
     void runSeparatesStreams()
     {
         const auto r = run({u"run"_s, u"--tag"_s, u"app"_s, u"--"_s, u"echo out; echo err >&2"_s});
