@@ -93,7 +93,7 @@ int push(CommandContext &context, const ParsedArguments &args)
             break;
         case BuiltinRepository::PushOutcome::Unchanged:
             outcome = QStringLiteral("Unchanged");
-            line = tr("Unchanged %1: the repository already has this file.").arg(name);
+            line = tr("Unchanged %1: the repository already has this very file.").arg(name);
             break;
         case BuiltinRepository::PushOutcome::Replaced:
             outcome = QStringLiteral("Replaced");
@@ -284,7 +284,7 @@ Noun makeNoun()
     Verb checkVerb;
     checkVerb.name = QStringLiteral("check");
     checkVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "compare package files with their records; exit 4 when they differ");
-    checkVerb.options = {{"repair", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "remove files without records, records without files and partial files")}};
+    checkVerb.options = {{"repair", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "remove files without records, records without files and partial files (files younger than ten minutes may belong to a push still running and are left alone)")}};
     checkVerb.run = &check;
 
     noun.verbs = {pushVerb, listVerb, showVerb, deleteVerb, versionsVerb, filesVerb, checkVerb};
