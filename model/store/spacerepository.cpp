@@ -159,7 +159,8 @@ VoidResult SpaceRepository::remove(const QString &id)
             return Error::conflict(tr("The Default space cannot be deleted."));
         for (const QString &table : {QStringLiteral("environments"), QStringLiteral("targets"),
                                      QStringLiteral("projects"), QStringLiteral("tenants"),
-                                     QStringLiteral("lifecycles"), QStringLiteral("accounts")}) {
+                                     QStringLiteral("lifecycles"), QStringLiteral("accounts"),
+                                     QStringLiteral("packages")}) {
             auto n = count(db, table, QStringLiteral("space_id"), id);
             if (!n)
                 return n.error();
