@@ -2,6 +2,7 @@
 
 #include "model/engine/workspacesession.h"
 #include "views/library/lifecycleseditor.h"
+#include "views/library/packagespanel.h"
 #include "views/library/tagsetseditor.h"
 #include "views/shell/emptystatewidget.h"
 
@@ -30,10 +31,7 @@ LibraryPage::LibraryPage(WorkspaceSession *session, QWidget *parent)
     m_tagSets = new TagSetsEditor(session, m_tabs);
     m_tabs->addTab(m_lifecycles, tr("Lifecycles"));
     m_tabs->addTab(m_tagSets, tr("Tenant tag sets"));
-    m_tabs->addTab(new EmptyStateWidget(tr("No packages yet"),
-                                        tr("The built-in package repository will list the packages pushed to this "
-                                           "workspace (zip, tar, NuGet and more) with their versions, ready to be "
-                                           "chosen when a release is created."), m_tabs),
+    m_tabs->addTab(new PackagesPanel(session, m_tabs),
                    tr("Packages"));
     m_tabs->addTab(new EmptyStateWidget(tr("No library variable sets yet"),
                                         tr("Library variable sets will hold variables shared by several projects, "

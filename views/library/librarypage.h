@@ -10,8 +10,8 @@ class LifecyclesEditor;
 class TagSetsEditor;
 class WorkspaceSession;
 
-/// The space's library: lifecycles with their phases and tenant tag sets; packages, library
-/// variable sets and step templates are announced as what they will hold.
+/// The space's library: lifecycles with their phases, tenant tag sets and the built-in package
+/// repository; library variable sets and step templates are announced as what they will hold.
 class LibraryPage final : public QWidget
 {
     Q_OBJECT
