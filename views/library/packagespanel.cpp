@@ -241,7 +241,7 @@ void PackagesPanel::showDetails()
         }
         for (const ArchiveEntry &entry : *result) {
             auto *item = new QTreeWidgetItem(m_files, {entry.path, entryTypeName(entry.type),
-                                                       entry.size >= 0 ? QLocale().formattedDataSize(entry.size)
+                                                       entry.type == ArchiveEntry::Type::File && entry.size >= 0 ? QLocale().formattedDataSize(entry.size)
                                                                        : QString()});
             item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         }

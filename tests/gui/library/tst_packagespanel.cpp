@@ -1,4 +1,5 @@
 #include "../projects/guitestworkspace.h"
+#include "../../unit/packagestore/packagestoretestsupport.h"
 
 #include "model/itemmodels/packagetreemodel.h"
 #include "model/store/packagerepository.h"
@@ -154,6 +155,36 @@ private slots:
         QCOMPARE(PackageRepository(ws.context()).list(ws.spaceId())->first().version, u"1.10.0"_s);
         QTRY_COMPARE(childTexts(model, model->index(0, 0)), QStringList{u"1.10.0"_s});
         QVERIFY(!panel->findChild<QLabel *>(u"packageError"_s)->isVisible());
+    }
+
+    void deleteRefusedWhileAReleaseUsesIt()
+    {
+        Test::PackageWorkspace pw;
+        WorkspaceSession session(pw.workspace, std::make_shared<InMemorySecretStore>());
+        session.setCurrentSpace(pw.spaceId, u"Default"_s);
+        QTemporaryDir files;
+        const QString package = makePackage(files.path(), u"Acme.Api.2.0.0.tar.gz"_s, "api");
+        QVERIFY(!package.isEmpty());
+        QVERIFY(pw.addRelease(u"Releases-1"_s, u"Acme.Api"_s, u"2.0.0"_s));
+
+        PackagesPanel panel(&session);
+        panel.show();
+        QSignalSpy finished(panel.uploader(), &PackageUploader::finished);
+        panel.uploader()->upload({package});
+        QTRY_COMPARE(finished.count(), 1);
+        const QAbstractItemModel *model = panel.tree()->model();
+        QTRY_COMPARE(model->rowCount(model->index(0, 0)), 1);
+        panel.tree()->setCurrentIndex(model->index(0, 0, model->index(0, 0)));
+
+        QTimer::singleShot(0, qApp, []() {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Yes)->click();
+        });
+        QTest::mouseClick(panel.findChild<QPushButton *>(u"deletePackage"_s), Qt::LeftButton);
+        auto *error = panel.findChild<QLabel *>(u"packageError"_s);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(u"release"_s), qPrintable(error->text()));
+        QCOMPARE(PackageRepository(pw.context).list(pw.spaceId)->size(), 1);
     }
 };
 
