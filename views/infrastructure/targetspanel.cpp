@@ -9,6 +9,8 @@
 #include "model/store/tagsetrepository.h"
 #include "model/store/targetrepository.h"
 #include "model/store/tenantrepository.h"
+#include "views/infrastructure/healthcheckcontroller.h"
+#include "views/infrastructure/hostkeydialog.h"
 #include "views/infrastructure/targetdialog.h"
 #include "views/shell/emptystatewidget.h"
 
@@ -19,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStyle>
@@ -76,6 +79,7 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
     , m_session(session)
     , m_model(new TargetTableModel(this))
     , m_proxy(new TargetFilterProxyModel(this))
+    , m_healthChecks(new HealthCheckController(session, this))
 {
     m_proxy->setSourceModel(m_model);
 
@@ -85,6 +89,28 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
     m_edit->setObjectName(QStringLiteral("editTarget"));
     m_delete = new QPushButton(style()->standardIcon(QStyle::SP_TrashIcon), tr("Delete"), this);
     m_delete->setObjectName(QStringLiteral("deleteTarget"));
+    m_check = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("Check health"), this);
+    m_check->setObjectName(QStringLiteral("checkHealth"));
+    m_check->setToolTip(tr("Connect to the selected targets and check that they can take deployments."));
+    m_checkAll = new QPushButton(tr("Check all"), this);
+    m_checkAll->setObjectName(QStringLiteral("checkAll"));
+    m_checkAll->setToolTip(tr("Check the health of every target the filter shows."));
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("checkProgress"));
+    m_progress->setTextVisible(true);
+    m_progress->setFormat(tr("%v of %m"));
+    m_progressText = new QLabel(this);
+    m_progressText->setObjectName(QStringLiteral("checkProgressText"));
+    m_cancelCheck = new QPushButton(style()->standardIcon(QStyle::SP_DialogCancelButton), tr("Cancel"), this);
+    m_cancelCheck->setObjectName(QStringLiteral("cancelCheck"));
+    m_progressRow = new QWidget(this);
+    auto *progressLayout = new QHBoxLayout(m_progressRow);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    progressLayout->addWidget(m_progressText);
+    progressLayout->addWidget(m_progress, 1);
+    progressLayout->addWidget(m_cancelCheck);
+    m_progressRow->hide();
 
     m_filterText = new QLineEdit(this);
     m_filterText->setObjectName(QStringLiteral("filterText"));
@@ -111,6 +137,9 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
     toolbar->addWidget(m_add);
     toolbar->addWidget(m_edit);
     toolbar->addWidget(m_delete);
+    toolbar->addSpacing(12);
+    toolbar->addWidget(m_check);
+    toolbar->addWidget(m_checkAll);
     toolbar->addStretch();
     auto *filters = new QHBoxLayout;
     m_filterText->setMinimumWidth(240);
@@ -133,7 +162,7 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(TargetTableModel::Name, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
@@ -173,6 +202,7 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
     layout->addLayout(toolbar);
     layout->addLayout(filters);
     layout->addWidget(m_message);
+    layout->addWidget(m_progressRow);
     layout->addWidget(m_stack, 1);
 
     connect(m_add, &QPushButton::clicked, this, &TargetsPanel::addTarget);
@@ -180,6 +210,30 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
     connect(m_delete, &QPushButton::clicked, this, &TargetsPanel::deleteSelected);
     connect(m_view, &QTableView::doubleClicked, this, &TargetsPanel::editSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TargetsPanel::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TargetsPanel::updateActions);
+    connect(m_check, &QPushButton::clicked, this, &TargetsPanel::checkSelected);
+    connect(m_checkAll, &QPushButton::clicked, this, &TargetsPanel::checkAll);
+    connect(m_cancelCheck, &QPushButton::clicked, this, [this]() {
+        m_healthChecks->cancel();
+        m_cancelCheck->setEnabled(false);
+        m_progressText->setText(tr("Cancelling…"));
+    });
+    connect(m_healthChecks, &HealthCheckController::started, this, [this](int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(0);
+        m_progressText->setText(tr("Checking %n target(s)…", nullptr, total));
+        m_cancelCheck->setEnabled(true);
+        m_progressRow->show();
+        updateActions();
+    });
+    connect(m_healthChecks, &HealthCheckController::progress, this,
+            [this](int done, int, const TargetHealthReport &report) {
+                m_progress->setValue(done);
+                if (m_cancelCheck->isEnabled())
+                    m_progressText->setText(tr("Checked %1: %2").arg(report.targetName, displayName(report.status)));
+            });
+    connect(m_healthChecks, &HealthCheckController::finished, this, &TargetsPanel::checkFinished);
+    connect(m_healthChecks, &HealthCheckController::failed, this, &TargetsPanel::showMessage);
     connect(m_filterText, &QLineEdit::textChanged, this, &TargetsPanel::applyFilter);
     for (QComboBox *combo : {m_filterEnvironment, m_filterTag, m_filterKind, m_filterHealth})
         connect(combo, &QComboBox::currentIndexChanged, this, &TargetsPanel::applyFilter);
@@ -280,6 +334,7 @@ void TargetsPanel::applyFilter()
     filter.setText(m_filterText->text());
     m_proxy->setFilter(filter);
     updateCount();
+    updateActions();
 }
 
 void TargetsPanel::updateCount()
@@ -299,6 +354,76 @@ void TargetsPanel::updateActions()
     const bool selected = m_view->currentIndex().isValid();
     m_edit->setEnabled(selected);
     m_delete->setEnabled(selected);
+    const bool idle = !m_healthChecks->isRunning();
+    m_check->setEnabled(idle && !m_view->selectionModel()->selectedRows().isEmpty());
+    m_checkAll->setEnabled(idle && m_proxy->rowCount() > 0);
+}
+
+QList<DeploymentTarget> TargetsPanel::selectedTargets() const
+{
+    QList<DeploymentTarget> targets;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        targets << m_model->target(m_proxy->mapToSource(index).row());
+    return targets;
+}
+
+void TargetsPanel::checkSelected()
+{
+    startCheck(selectedTargets());
+}
+
+void TargetsPanel::checkAll()
+{
+    QList<DeploymentTarget> targets;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        targets << m_model->target(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+    startCheck(targets);
+}
+
+void TargetsPanel::startCheck(const QList<DeploymentTarget> &targets)
+{
+    if (targets.isEmpty() || m_healthChecks->isRunning())
+        return;
+    showMessage({});
+    m_healthChecks->start(targets);
+}
+
+void TargetsPanel::checkFinished(const QList<TargetHealthReport> &reports, bool cancelled)
+{
+    int healthy = 0;
+    for (const TargetHealthReport &report : reports) {
+        if (report.status == HealthStatus::Healthy)
+            ++healthy;
+        using HostKey = TargetConnector::Connection::HostKey;
+        if ((report.hostKey == HostKey::Unknown || report.hostKey == HostKey::Changed)
+            && !report.offeredFingerprint.isEmpty())
+            m_hostKeyQuestions << report;
+    }
+    m_progressRow->setVisible(m_healthChecks->isRunning());
+    if (cancelled)
+        showMessage(tr("The health check was cancelled; targets not checked keep their last result."));
+    else
+        m_progressText->setText(tr("%1 of %n target(s) healthy.", nullptr, int(reports.size())).arg(healthy));
+    updateActions();
+    showNextHostKeyDialog();
+}
+
+void TargetsPanel::showNextHostKeyDialog()
+{
+    if (m_hostKeyQuestions.isEmpty() || findChild<HostKeyDialog *>())
+        return;
+    const TargetHealthReport report = m_hostKeyQuestions.takeFirst();
+    QString pinned;
+    if (const int row = m_model->rowOfId(report.targetId); row >= 0)
+        pinned = m_model->target(row).hostKeyFingerprint;
+    const auto situation = report.hostKey == TargetConnector::Connection::HostKey::Changed
+                               ? HostKeyDialog::Situation::Changed
+                               : HostKeyDialog::Situation::Unknown;
+    auto *dialog = new HostKeyDialog(situation, report.targetId, report.targetName, report.offeredFingerprint, pinned, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &HostKeyDialog::pinRequested, m_healthChecks, &HealthCheckController::pinAndRecheck);
+    connect(dialog, &QObject::destroyed, this, &TargetsPanel::showNextHostKeyDialog, Qt::QueuedConnection);
+    dialog->open();
 }
 
 void TargetsPanel::addTarget()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/core/deploymenttarget.h"
+#include "model/engine/healthcheckservice.h"
 #include "views/infrastructure/targetdialogcontext.h"
 
 #include <QWidget>
@@ -7,6 +9,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -14,12 +17,13 @@ class QTableView;
 namespace Cuttle {
 
 class EmptyStateWidget;
+class HealthCheckController;
 class TargetFilterProxyModel;
 class TargetTableModel;
 class WorkspaceSession;
 
 /// The deployment targets of the current space, filtered by environment, tag, kind,
-/// health and text; add, edit and delete targets.
+/// health and text; add, edit and delete targets; check their health.
 class TargetsPanel final : public QWidget
 {
     Q_OBJECT
@@ -40,6 +44,10 @@ public:
     void addTarget();
     void editSelected();
     void deleteSelected();
+    /// Health-checks the selected targets (all shown ones with checkAll) in the background.
+    void checkSelected();
+    void checkAll();
+    HealthCheckController *healthChecks() const { return m_healthChecks; }
 
 signals:
     void loaded();
@@ -50,6 +58,10 @@ private:
     void updateActions();
     void fillFilterChoices();
     void showMessage(const QString &text);
+    QList<DeploymentTarget> selectedTargets() const;
+    void startCheck(const QList<DeploymentTarget> &targets);
+    void checkFinished(const QList<TargetHealthReport> &reports, bool cancelled);
+    void showNextHostKeyDialog();
 
     WorkspaceSession *m_session = nullptr;
     TargetTableModel *m_model = nullptr;
@@ -68,6 +80,14 @@ private:
     QPushButton *m_add = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_delete = nullptr;
+    QPushButton *m_check = nullptr;
+    QPushButton *m_checkAll = nullptr;
+    QWidget *m_progressRow = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_progressText = nullptr;
+    QPushButton *m_cancelCheck = nullptr;
+    HealthCheckController *m_healthChecks = nullptr;
+    QList<TargetHealthReport> m_hostKeyQuestions;
     bool m_loaded = false;
 };
 
