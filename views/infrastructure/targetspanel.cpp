@@ -223,6 +223,7 @@ TargetsPanel::TargetsPanel(WorkspaceSession *session, QWidget *parent)
         m_progress->setValue(0);
         m_progressText->setText(tr("Checking %n target(s)…", nullptr, total));
         m_cancelCheck->setEnabled(true);
+        m_cancelCheck->show();
         m_progressRow->show();
         updateActions();
     });
@@ -351,11 +352,13 @@ void TargetsPanel::updateCount()
 
 void TargetsPanel::updateActions()
 {
-    const bool selected = m_view->currentIndex().isValid();
-    m_edit->setEnabled(selected);
-    m_delete->setEnabled(selected);
+    // Edit and Delete act on the current row; with several rows selected that would surprise.
+    const qsizetype selectedRows = m_view->selectionModel()->selectedRows().size();
+    const bool single = m_view->currentIndex().isValid() && selectedRows <= 1;
+    m_edit->setEnabled(single);
+    m_delete->setEnabled(single);
     const bool idle = !m_healthChecks->isRunning();
-    m_check->setEnabled(idle && !m_view->selectionModel()->selectedRows().isEmpty());
+    m_check->setEnabled(idle && selectedRows > 0);
     m_checkAll->setEnabled(idle && m_proxy->rowCount() > 0);
 }
 
@@ -399,11 +402,14 @@ void TargetsPanel::checkFinished(const QList<TargetHealthReport> &reports, bool 
             && !report.offeredFingerprint.isEmpty())
             m_hostKeyQuestions << report;
     }
-    m_progressRow->setVisible(m_healthChecks->isRunning());
-    if (cancelled)
+    // The summary stays in view until the next check; only Cancel goes.
+    m_cancelCheck->hide();
+    if (cancelled) {
+        m_progressText->setText(tr("Cancelled."));
         showMessage(tr("The health check was cancelled; targets not checked keep their last result."));
-    else
+    } else {
         m_progressText->setText(tr("%1 of %n target(s) healthy.", nullptr, int(reports.size())).arg(healthy));
+    }
     updateActions();
     showNextHostKeyDialog();
 }

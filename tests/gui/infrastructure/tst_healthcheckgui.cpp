@@ -147,6 +147,18 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QTRY_COMPARE(shownHealth(panel, aId), displayName(HealthStatus::Healthy));
         QCOMPARE(storedHealth(fixture, bId), displayName(HealthStatus::Unknown));
+        QVERIFY(panel.findChild<QLabel *>(QStringLiteral("checkProgressText"))->text().startsWith(QStringLiteral("1 of 1")));
+
+        // Several selected rows can be checked together, but not edited or deleted as one.
+        panel.view()->selectAll();
+        QVERIFY(check->isEnabled());
+        QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("editTarget"))->isEnabled());
+        QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("deleteTarget"))->isEnabled());
+        QTest::mouseClick(check, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
+        QCOMPARE(finished.last().at(0).value<QList<TargetHealthReport>>().size(), 2);
+        QTRY_COMPARE(shownHealth(panel, bId), displayName(HealthStatus::Healthy));
+        QCOMPARE(storedHealth(fixture, bId), displayName(HealthStatus::Healthy));
     }
 
     void cancelStopsARunningCheck()
