@@ -397,10 +397,6 @@ void TargetsPanel::checkFinished(const QList<TargetHealthReport> &reports, bool 
     for (const TargetHealthReport &report : reports) {
         if (report.status == HealthStatus::Healthy)
             ++healthy;
-        using HostKey = TargetConnector::Connection::HostKey;
-        if ((report.hostKey == HostKey::Unknown || report.hostKey == HostKey::Changed)
-            && !report.offeredFingerprint.isEmpty())
-            m_hostKeyQuestions << report;
     }
     // The summary stays in view until the next check; only Cancel goes.
     m_cancelCheck->hide();
@@ -411,6 +407,17 @@ void TargetsPanel::checkFinished(const QList<TargetHealthReport> &reports, bool 
         m_progressText->setText(tr("%1 of %n target(s) healthy.", nullptr, int(reports.size())).arg(healthy));
     }
     updateActions();
+    askAboutHostKeys(reports);
+}
+
+void TargetsPanel::askAboutHostKeys(const QList<TargetHealthReport> &reports)
+{
+    using HostKey = TargetConnector::Connection::HostKey;
+    for (const TargetHealthReport &report : reports) {
+        if ((report.hostKey == HostKey::Unknown || report.hostKey == HostKey::Changed)
+            && !report.offeredFingerprint.isEmpty())
+            m_hostKeyQuestions << report;
+    }
     showNextHostKeyDialog();
 }
 

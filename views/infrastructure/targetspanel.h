@@ -48,6 +48,8 @@ public:
     void checkSelected();
     void checkAll();
     HealthCheckController *healthChecks() const { return m_healthChecks; }
+    /// Asks, one dialog at a time, whether to pin the host keys these reports found unknown or changed.
+    void askAboutHostKeys(const QList<TargetHealthReport> &reports);
 
 signals:
     void loaded();

@@ -229,6 +229,57 @@ private slots:
         QCOMPARE(reports.first().targetId, id);
     }
 
+    void panelAsksAboutEachHostKey()
+    {
+        Test::SessionFixture fixture;
+        QVERIFY(fixture.open());
+        const Environment environment =
+            EnvironmentRepository(fixture.context()).create({{}, fixture.defaultSpace.id, QStringLiteral("Test")}).value();
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            closedPort = probe.serverPort();
+        }
+        const QString freshId = createSsh(fixture, environment.id, QStringLiteral("fresh"), closedPort, 5);
+        const QString movedId = createSsh(fixture, environment.id, QStringLiteral("moved"), closedPort, 5);
+        TargetsPanel panel(fixture.session.get());
+        panel.show();
+        QTRY_COMPARE(panel.model()->rowCount(), 2);
+
+        // What a check of two SSH targets reports when one is new and the other's key changed.
+        TargetHealthReport fresh;
+        fresh.targetId = freshId;
+        fresh.targetName = QStringLiteral("fresh");
+        fresh.status = HealthStatus::Unavailable;
+        fresh.hostKey = TargetConnector::Connection::HostKey::Unknown;
+        fresh.offeredFingerprint = QStringLiteral("SHA256:freshfreshfreshfreshfreshfreshfreshfresh00");
+        TargetHealthReport moved = fresh;
+        moved.targetId = movedId;
+        moved.targetName = QStringLiteral("moved");
+        moved.hostKey = TargetConnector::Connection::HostKey::Changed;
+        moved.offeredFingerprint = QStringLiteral("SHA256:movedmovedmovedmovedmovedmovedmovedmoved00");
+        panel.askAboutHostKeys({fresh, moved});
+
+        QTRY_VERIFY(Test::findDialog<HostKeyDialog>());
+        HostKeyDialog *first = Test::findDialog<HostKeyDialog>();
+        QVERIFY(first->situation() == HostKeyDialog::Situation::Unknown);
+        QCOMPARE(first->targetId(), freshId);
+        QTest::mouseClick(first->pinButton(), Qt::LeftButton);
+        QTRY_COMPARE(TargetRepository(fixture.context()).get(freshId)->hostKeyFingerprint, fresh.offeredFingerprint);
+
+        // One question at a time: the changed key comes next, and refusing pins nothing.
+        QTRY_VERIFY(Test::findDialog<HostKeyDialog>()
+                    && Test::findDialog<HostKeyDialog>()->situation() == HostKeyDialog::Situation::Changed);
+        HostKeyDialog *second = Test::findDialog<HostKeyDialog>();
+        QCOMPARE(second->targetId(), movedId);
+        QTest::mouseClick(second->refuseButton(), Qt::LeftButton);
+        QTRY_VERIFY(!Test::findDialog<HostKeyDialog>());
+        QVERIFY(TargetRepository(fixture.context()).get(movedId)->hostKeyFingerprint.isEmpty());
+        // The re-check after pinning runs to its end before the panel goes.
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.healthChecks()->isRunning(), 20000);
+    }
+
     void changedHostKeyDialog_data()
     {
         QTest::addColumn<bool>("repin");
