@@ -5,7 +5,7 @@
 #include "model/packages/packagearchive.h"
 #include "model/packages/packagefilename.h"
 #include "model/packages/packageformat.h"
-#include "model/packages/sha256hash.h"
+#include "model/core/sha256hash.h"
 
 #include <QCoreApplication>
 #include <QDir>

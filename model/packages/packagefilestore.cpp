@@ -2,7 +2,7 @@
 
 #include "model/packages/nuspecreader.h"
 #include "model/packages/packagearchive.h"
-#include "model/packages/sha256hash.h"
+#include "model/core/sha256hash.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "model/transport/local/localtransport.h"
 
-#include "model/transport/sha256stream.h"
+#include "model/core/sha256hash.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -32,7 +32,7 @@ Result<QByteArray> hashFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::failed(LocalTransport::tr("%1 could not be read back: %2.").arg(path, file.errorString()));
-    Sha256Stream hash;
+    Sha256Hash hash;
     QByteArray buffer(1024 * 1024, Qt::Uninitialized);
     for (;;) {
         const qint64 n = file.read(buffer.data(), buffer.size());
@@ -40,7 +40,7 @@ Result<QByteArray> hashFile(const QString &path)
             return Error::failed(LocalTransport::tr("%1 could not be read back: %2.").arg(path, file.errorString()));
         if (n == 0)
             break;
-        hash.addData(buffer.constData(), n);
+        hash.addData(QByteArrayView(buffer.constData(), n));
     }
     return hash.hexResult();
 }
@@ -165,7 +165,7 @@ VoidResult LocalTransport::upload(QIODevice *source, qint64 size, const QString 
         return error;
     };
 
-    Sha256Stream hash;
+    Sha256Hash hash;
     QByteArray buffer(1024 * 1024, Qt::Uninitialized);
     qint64 copied = 0;
     for (;;) {
@@ -180,7 +180,7 @@ VoidResult LocalTransport::upload(QIODevice *source, qint64 size, const QString 
             break;
         if (file.write(buffer.constData(), n) != n)
             return fail(Error::failed(tr("Writing %1 failed: %2.").arg(temporary, file.errorString())));
-        hash.addData(buffer.constData(), n);
+        hash.addData(QByteArrayView(buffer.constData(), n));
         copied += n;
         if (progress)
             progress(copied, size);

@@ -1,6 +1,6 @@
 #include "model/transport/ssh/sshtransport.h"
 
-#include "model/transport/sha256stream.h"
+#include "model/core/sha256hash.h"
 #include "model/transport/shellquote.h"
 
 #include <QCoreApplication>
@@ -755,12 +755,12 @@ VoidResult SshTransport::upload(QIODevice *source, qint64 size, const QString &r
         + QString::number(QRandomGenerator::global()->generate64(), 16) + u".part"_s;
     const QString quotedTemporary = shellQuote(temporary);
 
-    Sha256Stream hash;
+    Sha256Hash hash;
     qint64 sent = 0;
     StdinFeeder feeder = [&](char *buffer, qint64 capacity) -> qint64 {
         const qint64 n = source->read(buffer, capacity);
         if (n > 0) {
-            hash.addData(buffer, n);
+            hash.addData(QByteArrayView(buffer, n));
             sent += n;
             if (progress)
                 progress(sent, size);

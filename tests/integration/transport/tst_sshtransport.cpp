@@ -1,4 +1,4 @@
-#include "model/transport/sha256stream.h"
+#include "model/core/sha256hash.h"
 #include "model/transport/ssh/sshtransport.h"
 #include "tests/support/sshdfixture.h"
 
@@ -37,11 +37,11 @@ QByteArray hashOf(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    Sha256Stream hash;
+    Sha256Hash hash;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     qint64 n = 0;
     while ((n = file.read(buffer.data(), buffer.size())) > 0)
-        hash.addData(buffer.constData(), n);
+        hash.addData(QByteArrayView(buffer.constData(), n));
     return hash.hexResult();
 }
 

@@ -20,6 +20,8 @@ public:
     void addData(QByteArrayView data);
     /// The 32-byte digest; the object cannot take more data afterwards.
     QByteArray result();
+    /// The digest in lower-case hex, as sha256sum prints it.
+    QByteArray hexResult() { return result().toHex(); }
 
 private:
     struct Context;

@@ -1,4 +1,4 @@
-#include "model/packages/sha256hash.h"
+#include "model/core/sha256hash.h"
 
 #include <openssl/evp.h>
 
