@@ -93,7 +93,7 @@ int list(CommandContext &context, const ParsedArguments &args)
     auto projectId = context.idOf<ProjectRepository>(args.valueOr(QStringLiteral("project")));
     if (!projectId)
         return context.fail(projectId.error());
-    auto all = VariableRepository(context.store()).list(*projectId);
+    auto all = VariableRepository(context.store()).list(VariableOwner::project(*projectId));
     if (!all)
         return context.fail(all.error());
     QJsonArray rows;
@@ -141,7 +141,7 @@ int set(CommandContext &context, const ParsedArguments &args)
     }
 
     auto saved = VariableRepository(context.store()).set(
-        context.spaceId(), *projectId, value, [&](const VariableRepository::Stored &stored) -> VoidResult {
+        context.spaceId(), VariableOwner::project(*projectId), value, [&](const VariableRepository::Stored &stored) -> VoidResult {
             // A value that stops being sensitive must not stay behind in the keychain; a new
             // non-sensitive value never touches it (there may be no keychain at all).
             if (!value.sensitive)
@@ -164,7 +164,7 @@ int remove(CommandContext &context, const ParsedArguments &args)
     if (!scope)
         return context.usage(scope.error().message);
     auto removed = VariableRepository(context.store()).remove(
-        context.spaceId(), *projectId, args.positional(0), *scope, [&](const VariableRepository::Stored &stored) -> VoidResult {
+        context.spaceId(), VariableOwner::project(*projectId), args.positional(0), *scope, [&](const VariableRepository::Stored &stored) -> VoidResult {
             if (!stored.value.sensitive)
                 return {};
             return context.secrets()->remove(secretKey(context, stored.id));
