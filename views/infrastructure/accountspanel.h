@@ -1,19 +1,15 @@
 #pragma once
 
-#include <QWidget>
+#include "views/shell/recordlistpanel.h"
 
-class QLabel;
-class QPushButton;
-class QStackedWidget;
 class QTableView;
 
 namespace Cuttle {
 
 class AccountListModel;
-class WorkspaceSession;
 
 /// Accounts of the current space: credentials targets connect with.
-class AccountsPanel final : public QWidget
+class AccountsPanel final : public RecordListPanel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AccountsPanel)
@@ -23,27 +19,14 @@ public:
 
     AccountListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
-    QString message() const;
-
-    void reload();
-    void addAccount();
-    void editSelected();
-    void deleteSelected();
-
-signals:
-    void loaded();
 
 private:
-    void showMessage(const QString &text);
-    void updateActions();
+    void load(const QString &spaceId) override;
+    void openEditor(const QModelIndex &index) override;
+    void deleteRecord(const QModelIndex &index) override;
 
-    WorkspaceSession *m_session = nullptr;
     AccountListModel *m_model = nullptr;
     QTableView *m_view = nullptr;
-    QStackedWidget *m_stack = nullptr;
-    QLabel *m_message = nullptr;
-    QPushButton *m_edit = nullptr;
-    QPushButton *m_delete = nullptr;
 };
 
 } // namespace Cuttle

@@ -1,18 +1,15 @@
 #pragma once
 
-#include <QWidget>
+#include "views/shell/recordlistpanel.h"
 
-class QLabel;
-class QPushButton;
 class QTableView;
 
 namespace Cuttle {
 
 class MachinePolicyListModel;
-class WorkspaceSession;
 
 /// Machine policies of the current space: health check interval and depth.
-class MachinePoliciesPanel final : public QWidget
+class MachinePoliciesPanel final : public RecordListPanel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MachinePoliciesPanel)
@@ -22,26 +19,16 @@ public:
 
     MachinePolicyListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
-    QString message() const;
-
-    void reload();
-    void addPolicy();
-    void editSelected();
-    void deleteSelected();
-
-signals:
-    void loaded();
 
 private:
-    void showMessage(const QString &text);
-    void updateActions();
+    void load(const QString &spaceId) override;
+    void openEditor(const QModelIndex &index) override;
+    void deleteRecord(const QModelIndex &index) override;
+    /// The space's default policy stays: new targets need one.
+    bool canDelete(const QModelIndex &index) const override;
 
-    WorkspaceSession *m_session = nullptr;
     MachinePolicyListModel *m_model = nullptr;
     QTableView *m_view = nullptr;
-    QLabel *m_message = nullptr;
-    QPushButton *m_edit = nullptr;
-    QPushButton *m_delete = nullptr;
 };
 
 } // namespace Cuttle

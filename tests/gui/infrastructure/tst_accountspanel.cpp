@@ -24,7 +24,7 @@ private slots:
         QVERIFY(fixture.open());
         AccountsPanel panel(fixture.session.get());
         panel.show();
-        panel.addAccount();
+        panel.addRecord();
         QPointer<AccountDialog> dialog = panel.findChild<AccountDialog *>();
         QVERIFY(dialog);
         auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("kind"));
@@ -55,7 +55,7 @@ private slots:
         fixture.secrets->failWith(Error::failed(QStringLiteral("The system keychain is not available (no Secret Service).")));
         AccountsPanel panel(fixture.session.get());
         panel.show();
-        panel.addAccount();
+        panel.addRecord();
         AccountDialog *dialog = panel.findChild<AccountDialog *>();
         QVERIFY(dialog);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("name")), QStringLiteral("admin"));
@@ -74,7 +74,7 @@ private slots:
         Test::SessionFixture fixture;
         QVERIFY(fixture.open());
         AccountsPanel panel(fixture.session.get());
-        panel.addAccount();
+        panel.addRecord();
         AccountDialog *dialog = panel.findChild<AccountDialog *>();
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("name")), QStringLiteral("admin"));
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("username")), QStringLiteral("root"));

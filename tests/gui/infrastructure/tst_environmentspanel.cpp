@@ -92,7 +92,7 @@ private slots:
         panel.show();
         QTRY_COMPARE(panel.model()->rowCount(), 1);
 
-        panel.addEnvironment();
+        panel.addRecord();
         EnvironmentDialog *dialog = panel.findChild<EnvironmentDialog *>();
         QVERIFY(dialog);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("name")), name);

@@ -36,7 +36,7 @@ private slots:
         panel.show();
         QTRY_COMPARE(panel.model()->rowCount(), 1); // the space's default policy
 
-        panel.addPolicy();
+        panel.addRecord();
         QPointer<MachinePolicyDialog> dialog = panel.findChild<MachinePolicyDialog *>();
         QVERIFY(dialog);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("name")), QStringLiteral("Edge"));
@@ -75,7 +75,7 @@ private slots:
         MachinePoliciesPanel panel(fixture.session.get());
         QTRY_COMPARE(panel.model()->rowCount(), 1);
         const QString existing = MachinePolicyRepository(fixture.context()).defaultPolicy(fixture.defaultSpace.id)->name;
-        panel.addPolicy();
+        panel.addRecord();
         MachinePolicyDialog *dialog = panel.findChild<MachinePolicyDialog *>();
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("name")), existing);
         dialog->accept();
