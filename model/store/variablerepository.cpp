@@ -179,23 +179,41 @@ VoidResult validate(const VariableValue &value, bool library)
 // Stands for a secret in an audit map; the audit log records only that such a field changed.
 const QString kSecretChanged = QStringLiteral("\u0001changed");
 
-QVariantMap auditFields(const VariableValue &value, bool secretGiven, const QString &prefix = {})
+QVariantMap auditFields(const VariableValue &value, bool secretGiven)
 {
-    QVariantMap fields{{prefix + QStringLiteral("name"), value.name},
-                       {prefix + QStringLiteral("sensitive"), value.sensitive},
-                       {prefix + QStringLiteral("scope"), scopeText(value.scope)},
-                       {prefix + QStringLiteral("description"), value.description}};
+    QVariantMap fields{{QStringLiteral("name"), value.name},
+                       {QStringLiteral("sensitive"), value.sensitive},
+                       {QStringLiteral("scope"), scopeText(value.scope)},
+                       {QStringLiteral("description"), value.description}};
     if (!value.sensitive)
-        fields.insert(prefix + QStringLiteral("value"), value.value);
+        fields.insert(QStringLiteral("value"), value.value);
     else if (secretGiven)
-        fields.insert(prefix + QStringLiteral("value"), kSecretChanged);
+        fields.insert(QStringLiteral("value"), kSecretChanged);
     if (value.prompt) {
-        fields.insert(prefix + QStringLiteral("prompt"),
+        fields.insert(QStringLiteral("prompt"),
                       QStringList{value.prompt->label, value.prompt->description,
                                   value.prompt->required ? QStringLiteral("required") : QStringLiteral("optional"),
                                   VariableRepository::controlName(value.prompt->control)});
     }
     return fields;
+}
+
+// One line per value for the single audit event of a Save. The audit diff compares field
+// lists pairwise, so a set of thousands of values gets one field per value (plus one per
+// new secret), and unchanged values are left out altogether.
+QString auditLine(const VariableValue &value)
+{
+    QString line = value.name + QStringLiteral(" = ") + (value.sensitive ? QStringLiteral("(sensitive)") : value.value);
+    if (!value.scope.isUnscoped())
+        line += QStringLiteral(" [") + scopeText(value.scope) + u']';
+    if (!value.description.isEmpty())
+        line += QStringLiteral(" \u2014 ") + value.description;
+    if (value.prompt)
+        line += QStringLiteral(" (prompt \"%1\"%2, %3)")
+                    .arg(value.prompt->label,
+                         value.prompt->required ? QStringLiteral(", required") : QString(),
+                         VariableRepository::controlName(value.prompt->control));
+    return line;
 }
 
 VoidResult writeRow(const QSqlDatabase &db, const QString &setId, const QString &id, const VariableValue &value,
@@ -445,9 +463,11 @@ Result<QList<VariableRepository::Stored>> VariableRepository::replaceAll(
         QVariantMap afterFields;
         QSet<QString> secretFields;
         for (const Stored &stored : std::as_const(*existing)) {
-            const QString prefix = stored.id + u'.';
-            beforeFields.insert(auditFields(stored.value, false, prefix));
-            secretFields.insert(prefix + QStringLiteral("value"));
+            if (kept.contains(stored.id))
+                continue;
+            beforeFields.insert(stored.id, auditLine(stored.value));
+        }
+        for (const Stored &stored : std::as_const(*existing)) {
             if (kept.contains(stored.id))
                 continue;
             if (stored.value.sensitive)
@@ -485,9 +505,17 @@ Result<QList<VariableRepository::Stored>> VariableRepository::replaceAll(
                 return r;
             if (auto r = writeScopes(db, row.id, row.value.scope, false); !r)
                 return r;
-            const QString prefix = row.id + u'.';
-            afterFields.insert(auditFields(row.value, row.value.sensitive && !row.value.value.isEmpty(), prefix));
-            secretFields.insert(prefix + QStringLiteral("value"));
+            const QString line = auditLine(row.value);
+            if (!before || auditLine(before->value) != line) {
+                if (before)
+                    beforeFields.insert(row.id, auditLine(before->value));
+                afterFields.insert(row.id, line);
+            }
+            if (row.value.sensitive && !row.value.value.isEmpty()) {
+                const QString secretField = row.id + QStringLiteral(".value");
+                afterFields.insert(secretField, kSecretChanged);
+                secretFields.insert(secretField);
+            }
             written << row;
         }
         if (auto r = AuditLog::record(db, m_context, spaceId, QStringLiteral("Modified"), QStringLiteral("VariableSet"),
