@@ -5,6 +5,7 @@
 #include "views/library/packagespanel.h"
 #include "views/library/tagsetseditor.h"
 #include "views/shell/emptystatewidget.h"
+#include "views/variables/libraryvariablesetspanel.h"
 
 #include <QLabel>
 #include <QTabWidget>
@@ -33,11 +34,8 @@ LibraryPage::LibraryPage(WorkspaceSession *session, QWidget *parent)
     m_tabs->addTab(m_tagSets, tr("Tenant tag sets"));
     m_tabs->addTab(new PackagesPanel(session, m_tabs),
                    tr("Packages"));
-    m_tabs->addTab(new EmptyStateWidget(tr("No library variable sets yet"),
-                                        tr("Library variable sets will hold variables shared by several projects, "
-                                           "such as connection strings, and the common templates tenants fill in."),
-                                        m_tabs),
-                   tr("Library variable sets"));
+    m_variableSets = new LibraryVariableSetsPanel(session, m_tabs);
+    m_tabs->addTab(m_variableSets, tr("Library variable sets"));
     m_tabs->addTab(new EmptyStateWidget(tr("No step templates yet"),
                                         tr("Step templates will be reusable deployment steps with parameters, which "
                                            "projects add to their processes."), m_tabs),

@@ -1,6 +1,7 @@
 #include "views/projects/projectdetailwidget.h"
 
 #include "views/shell/emptystatewidget.h"
+#include "views/variables/projectvariablespage.h"
 
 #include <QLabel>
 #include <QTabWidget>
@@ -9,6 +10,11 @@
 namespace Cuttle {
 
 ProjectDetailWidget::ProjectDetailWidget(QWidget *parent)
+    : ProjectDetailWidget(nullptr, parent)
+{
+}
+
+ProjectDetailWidget::ProjectDetailWidget(WorkspaceSession *session, QWidget *parent)
     : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
@@ -37,11 +43,16 @@ ProjectDetailWidget::ProjectDetailWidget(QWidget *parent)
                                            "packages to deploy, scripts to run, the target tags each step runs on, "
                                            "and conditions per environment and channel."), m_tabs),
                    tr("Process"));
-    m_tabs->addTab(new EmptyStateWidget(tr("No project variables yet"),
-                                        tr("Variables will hold the values the process uses, scoped to environments, "
-                                           "targets, target tags, channels and tenants, plus the library variable sets "
-                                           "this project includes."), m_tabs),
-                   tr("Variables"));
+    if (session) {
+        m_variables = new ProjectVariablesPage(session, m_tabs);
+        m_tabs->addTab(m_variables, tr("Variables"));
+    } else {
+        m_tabs->addTab(new EmptyStateWidget(tr("No project variables yet"),
+                                            tr("Variables will hold the values the process uses, scoped to environments, "
+                                               "targets, target tags, channels and tenants, plus the library variable sets "
+                                               "this project includes."), m_tabs),
+                       tr("Variables"));
+    }
     m_tabs->addTab(new EmptyStateWidget(tr("No channels yet"),
                                         tr("Channels will decide which package versions may go into a release and which "
                                            "lifecycle such a release follows, for example hotfixes straight to production."),
@@ -57,6 +68,8 @@ ProjectDetailWidget::ProjectDetailWidget(QWidget *parent)
 void ProjectDetailWidget::setProject(const Project &project, const ProjectGroup &group, const Lifecycle &lifecycle)
 {
     m_title->setText(project.name);
+    if (m_variables)
+        m_variables->setProject(project.id);
     m_description->setText(project.description);
     m_description->setVisible(!project.description.isEmpty());
     QStringList facts{tr("Group: %1").arg(group.name), tr("Lifecycle: %1").arg(lifecycle.name.isEmpty() ? tr("none") : lifecycle.name),

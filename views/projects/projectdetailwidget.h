@@ -11,6 +11,9 @@ class QTabWidget;
 
 namespace Cuttle {
 
+class ProjectVariablesPage;
+class WorkspaceSession;
+
 /// A project's record at a glance, and the areas later work fills (process, variables,
 /// channels, releases), each saying what it will hold.
 class ProjectDetailWidget final : public QWidget
@@ -20,14 +23,20 @@ class ProjectDetailWidget final : public QWidget
 
 public:
     explicit ProjectDetailWidget(QWidget *parent = nullptr);
+    /// With a session the Variables tab edits the project's variables; without one it only
+    /// says what it will hold.
+    explicit ProjectDetailWidget(WorkspaceSession *session, QWidget *parent = nullptr);
 
     void setProject(const Project &project, const ProjectGroup &group, const Lifecycle &lifecycle);
+    /// The Variables tab; nullptr without a session.
+    ProjectVariablesPage *variablesPage() const { return m_variables; }
 
 private:
     QLabel *m_title = nullptr;
     QLabel *m_description = nullptr;
     QLabel *m_facts = nullptr;
     QTabWidget *m_tabs = nullptr;
+    ProjectVariablesPage *m_variables = nullptr;
 };
 
 } // namespace Cuttle
