@@ -4,17 +4,15 @@
 #include "app/cli/exitcode.h"
 #include "app/cli/parsedarguments.h"
 #include "model/core/targetfilter.h"
+#include "model/engine/scriptrunservice.h"
 #include "model/engine/targetconnector.h"
 #include "model/store/environmentrepository.h"
 #include "model/store/targetrepository.h"
 #include "model/transport/shellquote.h"
 
 #include <QFile>
+#include <QHash>
 #include <QMutex>
-#include <QScopeGuard>
-#include <QThreadPool>
-
-#include <QSet>
 
 #include <atomic>
 #include <csignal>
@@ -23,45 +21,6 @@
 
 namespace Cuttle::Cli {
 namespace {
-
-/// Every line a command prints, prefixed with its target's name, whole lines at a time.
-class PrefixedStream final
-{
-public:
-    PrefixedStream(QByteArray prefix, FILE *file, QMutex *mutex) : m_prefix(std::move(prefix)), m_file(file), m_mutex(mutex) {}
-
-    void write(const QByteArray &chunk)
-    {
-        m_pending += chunk;
-        qsizetype end = m_pending.lastIndexOf('\n');
-        if (end < 0)
-            return;
-        emitLines(m_pending.left(end + 1));
-        m_pending.remove(0, end + 1);
-    }
-    void flush()
-    {
-        if (!m_pending.isEmpty())
-            emitLines(m_pending + '\n');
-        m_pending.clear();
-    }
-
-private:
-    void emitLines(const QByteArray &lines)
-    {
-        QByteArray out;
-        for (const QByteArray &l : lines.chopped(1).split('\n'))
-            out += m_prefix + l + '\n';
-        QMutexLocker locker(m_mutex);
-        std::fwrite(out.constData(), 1, size_t(out.size()), m_file);
-        std::fflush(m_file);
-    }
-
-    QByteArray m_prefix;
-    QByteArray m_pending;
-    FILE *m_file;
-    QMutex *m_mutex;
-};
 
 std::atomic<bool> g_interrupted{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
@@ -81,12 +40,6 @@ public:
 
 private:
     void (*m_previous)(int) = SIG_DFL;
-};
-
-struct Outcome
-{
-    std::optional<ExitInfo> exit;
-    QString error;
 };
 
 Result<QList<DeploymentTarget>> selectTargets(CommandContext &context, const ParsedArguments &args)
@@ -171,98 +124,57 @@ int runOn(CommandContext &context, const ParsedArguments &args)
         return context.fail(targets.error());
 
     const bool needsKeychain = std::any_of(targets->cbegin(), targets->cend(), [](const DeploymentTarget &t) { return !t.accountId.isEmpty(); });
-    const TargetConnector connector(context.workspace(), needsKeychain ? context.secrets() : nullptr);
-    QList<std::optional<TargetConnector::Plan>> plans;
-    QList<Outcome> outcomes(targets->size());
-    for (qsizetype i = 0; i < targets->size(); ++i) {
-        auto plan = connector.plan(targets->at(i));
-        if (plan)
-            plans << *plan;
-        else {
-            plans << std::nullopt;
-            outcomes[i].error = plan.error().message;
-        }
-    }
+    ScriptRunService service(context.workspace(), needsKeychain ? context.secrets() : nullptr);
 
+    // Output is printed as it arrives, whole lines at a time, prefixed with the target's name.
     QMutex outMutex;
-    QMutex errMutex;
-    QMutex activeMutex;
-    QSet<Transport *> active;
+    QHash<QString, QByteArray> prefixes;
+    for (const DeploymentTarget &target : std::as_const(*targets))
+        prefixes.insert(target.id, '[' + target.name.toUtf8() + "] ");
+    ScriptRunService::Observer observer;
+    observer.line = [&](const QString &targetId, ScriptRunService::LineSource source, TaskLogCategory, const QString &text) {
+        // Cuttle's own lines (connection errors, exit codes) are in the summary instead.
+        if (source == ScriptRunService::LineSource::Cuttle)
+            return;
+        FILE *file = source == ScriptRunService::LineSource::Stdout ? stdout : stderr;
+        const QByteArray out = prefixes.value(targetId) + text.toUtf8() + '\n';
+        QMutexLocker locker(&outMutex);
+        std::fwrite(out.constData(), 1, size_t(out.size()), file);
+        std::fflush(file);
+    };
     const InterruptGuard guard;
-    QThreadPool pool;
-    pool.setMaxThreadCount(maxParallel);
-    for (qsizetype i = 0; i < targets->size(); ++i) {
-        if (!plans.at(i))
-            continue;
-        pool.start([&, i] {
-            const TargetConnector::Plan &plan = *plans.at(i);
-            const DeploymentTarget &target = targets->at(i);
-            std::unique_ptr<Transport> transport = TargetConnector::createTransport(plan);
-            Transport *raw = transport.get();
-            {
-                QMutexLocker locker(&activeMutex);
-                active.insert(raw);
-                if (g_interrupted.load())
-                    raw->cancel();
-            }
-            auto connection = TargetConnector::connect(std::move(transport), plan,
-                                                       QDeadlineTimer(std::chrono::seconds(std::max(1, target.connectTimeoutSeconds))));
-            const auto unregister = qScopeGuard([&] {
-                QMutexLocker locker(&activeMutex);
-                active.remove(raw);
-            });
-            if (!connection.ok()) {
-                QString message = connection.error->message;
-                if (connection.hostKey == TargetConnector::Connection::HostKey::Unknown)
-                    message += u' ' + tr("Run \"cuttlectl target pin-host-key %1\" or \"cuttlectl target check %1 --accept-new-host-key\" first.").arg(target.name);
-                outcomes[i].error = message;
-                return;
-            }
-            const QByteArray prefix = '[' + target.name.toUtf8() + "] ";
-            PrefixedStream out(prefix, stdout, &outMutex);
-            PrefixedStream err(prefix, stderr, &errMutex);
-            OutputCallbacks callbacks;
-            callbacks.onStdout = [&](const QByteArray &chunk) { out.write(chunk); };
-            callbacks.onStderr = [&](const QByteArray &chunk) { err.write(chunk); };
-            auto exit = connection.transport->run(script, callbacks);
-            out.flush();
-            err.flush();
-            connection.transport->close();
-            if (exit)
-                outcomes[i].exit = *exit;
-            else
-                outcomes[i].error = exit.error().message;
-        });
-    }
-    bool cancelSent = false;
-    while (!pool.waitForDone(20)) {
-        if (g_interrupted.load() && !cancelSent) {
-            QMutexLocker locker(&activeMutex);
-            for (Transport *transport : std::as_const(active))
-                transport->cancel();
-            cancelSent = true;
-        }
-    }
+    ScriptRunService::Request request;
+    request.targets = *targets;
+    request.script = script;
+    request.maxParallel = maxParallel;
+    request.spaceId = context.spaceId();
+    auto outcome = service.run(request, observer, &g_interrupted);
+    if (!outcome)
+        return context.fail(outcome.error());
 
     bool allSucceeded = true;
     QString summary;
-    for (qsizetype i = 0; i < targets->size(); ++i) {
-        const Outcome &o = outcomes.at(i);
-        const QString name = targets->at(i).name;
-        if (o.exit && o.exit->succeeded()) {
+    for (const ScriptRunService::TargetResult &o : std::as_const(outcome->targets)) {
+        const QString &name = o.targetName;
+        if (o.succeeded()) {
             summary += tr("%1: exit code 0").arg(name) + u'\n';
             continue;
         }
         allSucceeded = false;
-        if (!o.exit)
-            summary += tr("%1: failed: %2").arg(name, o.error) + u'\n';
-        else if (!o.exit->signal.isEmpty())
+        if (!o.exit) {
+            QString message = o.error;
+            if (o.hostKey == TargetConnector::Connection::HostKey::Unknown)
+                message += u' ' + tr("Run \"cuttlectl target pin-host-key %1\" or \"cuttlectl target check %1 --accept-new-host-key\" first.").arg(name);
+            summary += tr("%1: failed: %2").arg(name, message) + u'\n';
+        } else if (!o.exit->signal.isEmpty()) {
             summary += tr("%1: killed by signal %2").arg(name, o.exit->signal) + u'\n';
-        else
+        } else {
             summary += tr("%1: exit code %2").arg(name).arg(o.exit->exitCode) + u'\n';
+        }
     }
     std::fflush(stdout);
     Output::write(summary);
+    Output::writeError(tr("Recorded as task %1 (cuttlectl task log %1).").arg(outcome->task.id) + u'\n');
     return allSucceeded ? Success : Failed;
 }
 

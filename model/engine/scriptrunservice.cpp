@@ -156,10 +156,10 @@ Result<ScriptRunService::Outcome> ScriptRunService::run(const Request &request, 
             TaskRepository repository(m_workspace->context());
             TargetResult result = results.at(i);
             const DeploymentTarget &target = request.targets.at(i);
-            const auto logLine = [&](TaskLogCategory category, const QString &text) {
+            const auto logLine = [&](TaskLogCategory category, const QString &text, LineSource source = LineSource::Cuttle) {
                 log.append(task.id, result.nodeId, category, text);
                 if (observer.line)
-                    notify([&] { observer.line(result.targetId, category, text); });
+                    notify([&] { observer.line(result.targetId, source, category, text); });
             };
             const auto finish = [&](TaskLogStatus status) {
                 result.status = status;
@@ -213,8 +213,8 @@ Result<ScriptRunService::Outcome> ScriptRunService::run(const Request &request, 
                 return;
             }
 
-            LineSplitter out([&](const QString &text) { logLine(TaskLogCategory::Info, text); });
-            LineSplitter err([&](const QString &text) { logLine(TaskLogCategory::Error, text); });
+            LineSplitter out([&](const QString &text) { logLine(TaskLogCategory::Info, text, LineSource::Stdout); });
+            LineSplitter err([&](const QString &text) { logLine(TaskLogCategory::Error, text, LineSource::Stderr); });
             OutputCallbacks callbacks;
             callbacks.onStdout = [&](const QByteArray &chunk) { out.write(chunk); };
             callbacks.onStderr = [&](const QByteArray &chunk) { err.write(chunk); };

@@ -55,6 +55,9 @@ public:
         bool succeeded() const { return exit && exit->succeeded(); }
     };
 
+    /// Where a line of a target's log came from.
+    enum class LineSource { Stdout, Stderr, Cuttle };
+
     struct Outcome
     {
         Task task; ///< as recorded at the end
@@ -67,8 +70,9 @@ public:
         /// The task and its nodes are recorded; nothing has run yet.
         std::function<void(const Task &task, const QList<TargetResult> &targets)> started;
         std::function<void(const TargetResult &target)> targetStarted;
-        /// One line of output (stdout as Info, stderr as Error) or of Cuttle's own log (Verbose, Highlight).
-        std::function<void(const QString &targetId, TaskLogCategory category, const QString &text)> line;
+        /// One line of the target's log as it is written: the script's stdout (Info) and stderr
+        /// (Error), and Cuttle's own lines (connecting, errors, the exit code).
+        std::function<void(const QString &targetId, LineSource source, TaskLogCategory category, const QString &text)> line;
         std::function<void(const TargetResult &target)> targetFinished;
     };
 

@@ -75,12 +75,16 @@ private slots:
             startedTask = task.id;
             QCOMPARE(targets.size(), 2);
         };
-        observer.line = [&](const QString &targetId, TaskLogCategory category, const QString &text) {
+        observer.line = [&](const QString &targetId, ScriptRunService::LineSource source, TaskLogCategory category,
+                            const QString &text) {
             QMutexLocker locker(&mutex);
-            if (category == TaskLogCategory::Info)
+            if (source == ScriptRunService::LineSource::Stdout) {
+                QCOMPARE(toString(category), toString(TaskLogCategory::Info));
                 info[targetId] << text;
-            else if (category == TaskLogCategory::Error)
+            } else if (source == ScriptRunService::LineSource::Stderr) {
+                QCOMPARE(toString(category), toString(TaskLogCategory::Error));
                 errors[targetId] << text;
+            }
         };
         observer.targetFinished = [&](const ScriptRunService::TargetResult &) { ++finishedTargets; };
 
@@ -99,7 +103,7 @@ private slots:
             QCOMPARE(result.exit->exitCode, exitCodes.at(i));
             QCOMPARE(toString(result.status), toString(exitCodes.at(i) == 0 ? TaskLogStatus::Success : TaskLogStatus::Failed));
             QCOMPARE(info.value(result.targetId), QStringList{u"out " + m_targets.at(i).name});
-            QVERIFY(errors.value(result.targetId).contains(QStringLiteral("warn")));
+            QCOMPARE(errors.value(result.targetId), QStringList{QStringLiteral("warn")});
         }
         if (TaskState(taskState) == TaskState::Failed)
             QVERIFY(outcome->task.errorMessage.contains(u"bad"));
@@ -139,7 +143,7 @@ private slots:
         std::atomic<bool> cancelled{false};
         std::atomic<int> started{0};
         ScriptRunService::Observer observer;
-        observer.line = [&](const QString &, TaskLogCategory, const QString &text) {
+        observer.line = [&](const QString &, ScriptRunService::LineSource, TaskLogCategory, const QString &text) {
             if (text == u"started" && ++started == 2)
                 cancelled = true;
         };
