@@ -233,6 +233,60 @@ int check(CommandContext &context, const ParsedArguments &args)
     return report->isConsistent() || report->repaired ? Success : Invalid;
 }
 
+int prune(CommandContext &context, const ParsedArguments &args)
+{
+    const auto text = args.value(QStringLiteral("older-than"));
+    if (!text)
+        return context.usage(tr("package prune needs --older-than DAYS."));
+    bool ok = false;
+    const int days = text->toInt(&ok);
+    if (!ok || days < 0)
+        return context.fail(Error::validation(tr("The number of days must be a whole number of zero or more, not \"%1\".").arg(*text)));
+    const bool dryRun = args.has(QStringLiteral("dry-run"));
+    BuiltinRepository repository = repositoryOf(context);
+    // The plan names what releases keep; the removal re-checks each version as it goes.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto plan = repository.planRetention(days, now);
+    if (!plan)
+        return context.fail(plan.error());
+    QList<PackageRepository::Record> removed = plan->expired;
+    if (!dryRun) {
+        auto applied = repository.applyRetention(days, now);
+        if (!applied)
+            return context.fail(applied.error());
+        removed = *applied;
+    }
+    if (context.output().json()) {
+        QJsonArray packages;
+        for (const auto &record : std::as_const(removed))
+            packages.append(toJson(record));
+        QJsonArray kept;
+        for (const auto &record : std::as_const(plan->keptInUse))
+            kept.append(toJson(record));
+        Output::write(QString::fromUtf8(QJsonDocument(QJsonObject{
+            {QLatin1String("dryRun"), dryRun},
+            {QLatin1String("olderThanDays"), days},
+            {QLatin1String("packages"), packages},
+            {QLatin1String("keptInUse"), kept}}).toJson(QJsonDocument::Indented)));
+        return Success;
+    }
+    for (const auto &record : std::as_const(removed)) {
+        const QString uploaded = toStoredTime(record.uploadedAt);
+        Output::write((dryRun ? tr("Would delete %1 (%2), uploaded %3.") : tr("Deleted %1 (%2), uploaded %3."))
+                          .arg(record.displayName(), record.id, uploaded) + u'\n');
+    }
+    for (const auto &record : std::as_const(plan->keptInUse))
+        Output::write(tr("Kept %1: a release uses it.").arg(record.displayName()) + u'\n');
+    if (removed.isEmpty()) {
+        Output::write(QCoreApplication::translate("cuttlectl", "No package version older than %n day(s) can be deleted.", nullptr, days) + u'\n');
+    } else {
+        Output::write(QCoreApplication::translate("cuttlectl", dryRun ? "%n package version(s) would be deleted; run without --dry-run to delete them."
+                                                               : "Deleted %n package version(s).",
+                                            nullptr, int(removed.size())) + u'\n');
+    }
+    return Success;
+}
+
 Noun makeNoun()
 {
     Noun noun;
@@ -287,7 +341,14 @@ Noun makeNoun()
     checkVerb.options = {{"repair", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "remove files without records, records without files and partial files (files younger than ten minutes may belong to a push still running and are left alone)")}};
     checkVerb.run = &check;
 
-    noun.verbs = {pushVerb, listVerb, showVerb, deleteVerb, versionsVerb, filesVerb, checkVerb};
+    Verb pruneVerb;
+    pruneVerb.name = QStringLiteral("prune");
+    pruneVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "delete package versions uploaded more than DAYS days ago that no release uses");
+    pruneVerb.options = {{"older-than", "DAYS", QT_TRANSLATE_NOOP("cuttlectl", "keep what was uploaded in the last DAYS days (required)")},
+                         {"dry-run", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "only list what would be deleted")}};
+    pruneVerb.run = &prune;
+
+    noun.verbs = {pushVerb, listVerb, showVerb, deleteVerb, versionsVerb, filesVerb, checkVerb, pruneVerb};
     return noun;
 }
 

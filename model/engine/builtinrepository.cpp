@@ -34,15 +34,29 @@ bool isMavenRecord(const PackageRepository::Record &record)
     return false;
 }
 
-Result<QString> hashFile(const QString &path)
+bool cancelled(const BuiltinRepository::PushControl &control)
+{
+    return control.cancel && control.cancel->load(std::memory_order_relaxed);
+}
+
+Error cancelledError(const QString &path)
+{
+    return Error::cancelled(tr("The push of “%1” was cancelled.").arg(QFileInfo(path).fileName()));
+}
+
+Result<QString> hashFile(const QString &path, const BuiltinRepository::PushControl &control)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::notFound(tr("The package file “%1” cannot be opened: %2.")
                                    .arg(QDir::toNativeSeparators(path), file.errorString()));
+    const qint64 total = file.size();
     Sha256Hash hash;
     QByteArray buffer(1024 * 1024, Qt::Uninitialized);
+    qint64 done = 0;
     for (;;) {
+        if (cancelled(control))
+            return cancelledError(path);
         const qint64 n = file.read(buffer.data(), buffer.size());
         if (n < 0)
             return Error::failed(tr("The package file “%1” cannot be read: %2.")
@@ -50,9 +64,40 @@ Result<QString> hashFile(const QString &path)
         if (n == 0)
             break;
         hash.addData(QByteArrayView(buffer.constData(), n));
+        done += n;
+        if (control.progress)
+            control.progress(done, total);
     }
     return QString::fromLatin1(hash.result().toHex());
 }
+
+// The file store copies from any QIODevice; reading through this one tells the caller how far
+// the copy got without the store having to know about progress.
+class ProgressFile final : public QFile
+{
+public:
+    ProgressFile(const QString &path, const BuiltinRepository::PushControl &control)
+        : QFile(path)
+        , m_control(control)
+    {
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = QFile::readData(data, maxSize);
+        if (n > 0) {
+            m_done += n;
+            if (m_control.progress)
+                m_control.progress(m_done, size());
+        }
+        return n;
+    }
+
+private:
+    const BuiltinRepository::PushControl &m_control;
+    qint64 m_done = 0;
+};
 
 bool isPartialFileName(const QString &name)
 {
@@ -105,11 +150,16 @@ QString BuiltinRepository::absolutePath(const PackageRepository::Record &record)
     return m_files.rootDirectory() + u'/' + record.filePath;
 }
 
-Result<BuiltinRepository::PushResult> BuiltinRepository::push(const QString &file, bool replace)
+Result<BuiltinRepository::PushResult> BuiltinRepository::push(const QString &file, bool replace, const PushControl &control)
 {
-    auto name = PackageFileName::parse(QFileInfo(file).fileName());
+    const QFileInfo info(file);
+    if (info.isDir())
+        return Error::validation(tr("“%1” is a folder; only package files can be pushed.").arg(info.fileName()));
+    auto name = PackageFileName::parse(info.fileName());
     if (!name)
         return name.error();
+    if (cancelled(control))
+        return cancelledError(file);
     ChangeLock lock(m_files.rootDirectory());
     if (auto locked = lock.acquire(); !locked)
         return locked.error();
@@ -118,7 +168,7 @@ Result<BuiltinRepository::PushResult> BuiltinRepository::push(const QString &fil
         return existing.error();
 
     if (existing) {
-        auto sha = hashFile(file);
+        auto sha = hashFile(file, control);
         if (!sha)
             return sha.error();
         const bool fileStored = QFileInfo::exists(absolutePath(*existing));
@@ -126,7 +176,8 @@ Result<BuiltinRepository::PushResult> BuiltinRepository::push(const QString &fil
             return PushResult{PushOutcome::Unchanged, *existing};
         if (!replace && fileStored) {
             return Error::conflict(tr("Package %1 is already in the repository with different content; replace it explicitly to overwrite it.")
-                                       .arg(existing->displayName()));
+                                       .arg(existing->displayName()),
+                                   QStringLiteral("replace"));
         }
         auto used = m_records.releaseCount(m_spaceId, existing->packageId, existing->version);
         if (!used)
@@ -141,7 +192,13 @@ Result<BuiltinRepository::PushResult> BuiltinRepository::push(const QString &fil
     // Overwriting is also right without a record: such a file is what an interrupted push left.
     PackageFileStore::PushOptions options;
     options.replace = true;
-    auto stored = m_files.push(file, options);
+    options.cancel = control.cancel;
+    ProgressFile source(file, control);
+    if (!source.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        return Error::notFound(tr("The package file “%1” cannot be opened: %2.")
+                                   .arg(QDir::toNativeSeparators(file), source.errorString()));
+    }
+    auto stored = m_files.push(&source, info.fileName(), options);
     if (!stored)
         return stored.error();
 
@@ -194,7 +251,7 @@ Result<PackageRepository::Record> BuiltinRepository::remove(const QString &packa
     return record;
 }
 
-Result<QList<PackageRepository::Record>> BuiltinRepository::applyRetention(int days, const QDateTime &now)
+Result<BuiltinRepository::RetentionPlan> BuiltinRepository::planRetention(int days, const QDateTime &now) const
 {
     if (days < 0)
         return Error::validation(tr("The number of days to keep packages cannot be negative."));
@@ -202,18 +259,33 @@ Result<QList<PackageRepository::Record>> BuiltinRepository::applyRetention(int d
     if (!all)
         return all.error();
     const QDateTime cutoff = now.addDays(-days);
-    QList<PackageRepository::Record> removed;
+    RetentionPlan plan;
     for (const PackageRepository::Record &record : std::as_const(*all)) {
         if (record.uploadedAt >= cutoff)
             continue;
         auto used = m_records.releaseCount(m_spaceId, record.packageId, record.version);
         if (!used)
             return used.error();
-        if (*used > 0)
-            continue;
+        (*used > 0 ? plan.keptInUse : plan.expired) << record;
+    }
+    return plan;
+}
+
+Result<QList<PackageRepository::Record>> BuiltinRepository::applyRetention(int days, const QDateTime &now)
+{
+    auto plan = planRetention(days, now);
+    if (!plan)
+        return plan.error();
+    QList<PackageRepository::Record> removed;
+    for (const PackageRepository::Record &record : std::as_const(plan->expired)) {
+        // remove() checks the releases again inside its transaction, so a release created
+        // since the plan still keeps its package.
         auto gone = remove(record.packageId, record.version);
-        if (!gone)
+        if (!gone) {
+            if (gone.error().kind == ErrorKind::Conflict || gone.error().kind == ErrorKind::NotFound)
+                continue;
             return gone.error();
+        }
         removed << *gone;
     }
     return removed;

@@ -10,7 +10,9 @@
 #include <QList>
 #include <QStringList>
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 
 namespace Cuttle {
 
@@ -36,6 +38,24 @@ public:
         PackageRepository::Record record;
     };
 
+    /// How a caller follows and stops a long push (a multi-gigabyte file) from another thread.
+    struct PushControl
+    {
+        /// Set from any thread to stop the push: it then fails as Cancelled, its temporary file
+        /// is removed and the repository stays as it was. Once the file is in place it is too late.
+        const std::atomic<bool> *cancel = nullptr;
+        /// Called on the pushing thread with the bytes read so far and the file's size; it may
+        /// run for every block, so it must be cheap (store a number, do not emit signals).
+        std::function<void(qint64 done, qint64 total)> progress;
+    };
+
+    /// What a retention run removes, and what it keeps only because releases use it.
+    struct RetentionPlan
+    {
+        QList<PackageRepository::Record> expired;
+        QList<PackageRepository::Record> keptInUse;
+    };
+
     struct ConsistencyReport
     {
         QStringList filesWithoutRecord;   ///< relative paths
@@ -54,12 +74,17 @@ public:
     /// Pushes a package file. An id and version already present is a Conflict unless
     /// `replace`; the identical file (same SHA-256) again is a success that changes nothing.
     /// Replacing a version that a release uses is refused.
-    Result<PushResult> push(const QString &file, bool replace = false);
+    /// The Conflict of a version present with other content names the field "replace", so a
+    /// caller can tell it from other conflicts and offer to replace.
+    Result<PushResult> push(const QString &file, bool replace = false) { return push(file, replace, PushControl()); }
+    Result<PushResult> push(const QString &file, bool replace, const PushControl &control);
     /// Removes record and file; refused while a release uses the version.
     Result<PackageRepository::Record> remove(const QString &packageId, const QString &version);
     /// Removes packages uploaded more than `days` days before `now` that no release uses;
     /// returns what was removed.
     Result<QList<PackageRepository::Record>> applyRetention(int days, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// What applyRetention() would remove now, without removing anything (a dry run).
+    Result<RetentionPlan> planRetention(int days, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     /// The versions of a package inside `range` (NuGet interval notation, empty for all) whose
     /// pre-release tag matches `tagRegex` (empty for all), newest first: the rule channels use.
     Result<QList<PackageRepository::Record>> versions(const QString &packageId, const QString &range = {},

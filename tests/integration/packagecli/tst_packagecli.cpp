@@ -2,6 +2,7 @@
 // list, show, versions, files, delete and check, on the real binary.
 #include "tests/integration/cli/cuttlectlrunner.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -79,6 +80,27 @@ private:
                 q.addBindValue(packageId);
                 q.addBindValue(version);
                 ok = ok && q.exec();
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
+    /// Moves the upload time of every version of `packageId` `days` days into the past.
+    bool ageUploads(const QString &packageId, int days) const
+    {
+        const QString name = QUuid::createUuid().toString();
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(workspace() + u"/cuttle.db"_s);
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.prepare(u"UPDATE packages SET uploaded_at = ? WHERE package_id = ?"_s);
+                q.addBindValue(QDateTime::currentDateTimeUtc().addDays(-days).toString(Qt::ISODateWithMs));
+                q.addBindValue(packageId);
+                ok = q.exec() && q.numRowsAffected() > 0;
                 db.close();
             }
         }
@@ -259,6 +281,71 @@ private slots:
         QCOMPARE(run({u"package"_s, u"check"_s}).exitCode, 0);
         auto listed = run({u"package"_s, u"list"_s, u"--json"_s});
         QCOMPARE(versionsIn(listed.json().array()), QStringList({u"2.0.0"_s}));
+    }
+
+    void prune()
+    {
+        QCOMPARE(run({u"package"_s, u"push"_s, makePackage(u"Old.1.0.0.tar.gz"_s), makePackage(u"Old.2.0.0.tar.gz"_s),
+                      makePackage(u"Used.1.0.0.tar.gz"_s), makePackage(u"Fresh.1.0.0.tar.gz"_s)}).exitCode, 0);
+        QVERIFY(ageUploads(u"Old"_s, 40));
+        QVERIFY(ageUploads(u"Used"_s, 40));
+        QVERIFY(addRelease(u"Used"_s, u"1.0"_s)); // 1.0 is 1.0.0: the comparison is semantic
+
+        // A dry run names what would go and what a release keeps, and deletes nothing.
+        auto dry = run({u"--json"_s, u"package"_s, u"prune"_s, u"--older-than"_s, u"30"_s, u"--dry-run"_s});
+        QCOMPARE(dry.exitCode, 0);
+        const QJsonObject plan = dry.json().object();
+        QCOMPARE(plan.value("dryRun"_L1).toBool(), true);
+        QCOMPARE(plan.value("olderThanDays"_L1).toInt(), 30);
+        QCOMPARE(versionsIn(plan.value("packages"_L1).toArray()), QStringList({u"2.0.0"_s, u"1.0.0"_s}));
+        QCOMPARE(plan.value("packages"_L1).toArray().at(0).toObject().value("packageId"_L1).toString(), u"Old"_s);
+        QCOMPARE(plan.value("keptInUse"_L1).toArray().size(), 1);
+        QCOMPARE(plan.value("keptInUse"_L1).toArray().at(0).toObject().value("packageId"_L1).toString(), u"Used"_s);
+        QCOMPARE(run({u"--json"_s, u"package"_s, u"list"_s}).json().array().size(), 4);
+
+        auto dryText = run({u"package"_s, u"prune"_s, u"--older-than"_s, u"30"_s, u"--dry-run"_s});
+        QCOMPARE(dryText.exitCode, 0);
+        QVERIFY2(dryText.out.contains("Would delete Old 2.0.0"), dryText.out.constData());
+        QVERIFY(dryText.out.contains("Kept Used 1.0.0: a release uses it."));
+
+        // Younger than the limit: nothing goes.
+        auto none = run({u"package"_s, u"prune"_s, u"--older-than"_s, u"50"_s});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY(none.out.contains("No package version older than 50"));
+        QCOMPARE(run({u"--json"_s, u"package"_s, u"list"_s}).json().array().size(), 4);
+
+        auto pruned = run({u"--json"_s, u"package"_s, u"prune"_s, u"--older-than"_s, u"30"_s});
+        QCOMPARE(pruned.exitCode, 0);
+        QCOMPARE(pruned.json().object().value("dryRun"_L1).toBool(), false);
+        QCOMPARE(pruned.json().object().value("packages"_L1).toArray().size(), 2);
+        const QJsonArray left = run({u"--json"_s, u"package"_s, u"list"_s}).json().array();
+        QStringList ids;
+        for (const QJsonValue &row : left)
+            ids << row.toObject().value("packageId"_L1).toString();
+        QCOMPARE(ids, QStringList({u"Fresh"_s, u"Used"_s}));
+        // Files go with their records.
+        QVERIFY(!QDir(workspace() + u"/packages"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+        QCOMPARE(run({u"package"_s, u"check"_s}).exitCode, 0);
+        QDirIterator it(workspace() + u"/packages"_s, {u"Old.*"_s}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QVERIFY(!it.hasNext());
+    }
+
+    void pruneErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("no limit") << QStringList{u"package"_s, u"prune"_s} << 2;
+        QTest::newRow("negative") << QStringList{u"package"_s, u"prune"_s, u"--older-than"_s, u"-1"_s} << 4;
+        QTest::newRow("not a number") << QStringList{u"package"_s, u"prune"_s, u"--older-than"_s, u"soon"_s} << 4;
+    }
+
+    void pruneErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        auto result = run(arguments);
+        QCOMPARE(result.exitCode, exitCode);
+        QVERIFY(!result.err.isEmpty());
     }
 };
 
