@@ -1,11 +1,14 @@
 // `cuttlectl variables`: evaluate templates, explain which value wins and run structured
-// replacement against variables read from a JSON file, without a workspace.
+// replacement against variables read from a JSON file, without a workspace; `explain` also
+// works on a project's effective variables (its own and its library sets').
 #include "app/cli/clitext.h"
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandregistry.h"
 #include "app/cli/exitcode.h"
 #include "app/cli/parsedarguments.h"
 #include "app/cli/variablesfile.h"
+#include "model/engine/variableservice.h"
+#include "model/store/projectrepository.h"
 #include "model/variables/sensitivevaluemasker.h"
 #include "model/variables/structured/structuredconfigreplacer.h"
 #include "model/variables/templateengine.h"
@@ -178,12 +181,32 @@ QString scopeText(const ScopeSpec &scope)
     return parts.join(QStringLiteral("; "));
 }
 
+/// The project's values and its library sets' values, sensitive ones without their value:
+/// explaining never needs a secret, so it never touches the keychain.
+Result<VariableSet> projectVariables(CommandContext &context, const QString &project)
+{
+    if (auto opened = context.openWorkspace(Workspace::OpenMode::OpenExisting); !opened)
+        return opened.error();
+    if (auto space = context.resolveSpace(); !space)
+        return space.error();
+    auto projectId = context.idOf<ProjectRepository>(project);
+    if (!projectId)
+        return projectId.error();
+    auto values = VariableService(context.workspace(), context.secrets()).effective(*projectId, false);
+    if (!values)
+        return values.error();
+    return VariableSet(*values);
+}
+
 int explain(CommandContext &context, const ParsedArguments &args)
 {
     auto scope = contextFrom(args);
     if (!scope)
         return context.usage(scope.error().message);
-    auto set = variablesFrom(args);
+    const auto project = args.value(QStringLiteral("project"));
+    if (project && args.has(QStringLiteral("variables")))
+        return context.usage(tr("Give either --variables or --project."));
+    auto set = project ? projectVariables(context, *project) : variablesFrom(args);
     if (!set)
         return context.fail(set.error());
     const VariableExplanation explanation = set->explain(args.positional(0), *scope);
@@ -205,6 +228,8 @@ int explain(CommandContext &context, const ParsedArguments &args)
                                       {QLatin1String("value"), shown(candidate.value)},
                                       {QLatin1String("sensitive"), candidate.value.sensitive},
                                       {QLatin1String("scope"), scopeJson(candidate.value.scope)},
+                                      {QLatin1String("source"), candidate.value.source},
+                                      {QLatin1String("fromLibrarySet"), candidate.value.fromLibrarySet},
                                       {QLatin1String("matched"), candidate.matched},
                                       {QLatin1String("failedDimension"), candidate.failedDimension},
                                       {QLatin1String("reason"), masker.mask(candidate.reason)},
@@ -230,9 +255,10 @@ int explain(CommandContext &context, const ParsedArguments &args)
             const QString status = candidate.winner    ? tr("WINNER")
                                    : candidate.matched ? tr("matched")
                                                        : tr("no match (%1)").arg(candidate.failedDimension);
-            out += QStringLiteral("%1. %2 = %3 [%4] rank %5 - %6\n")
+            const QString from = candidate.value.fromLibrarySet ? tr(" from %1").arg(candidate.value.source) : QString();
+            out += QStringLiteral("%1. %2 = %3 [%4]%5 rank %6 - %7\n")
                        .arg(i + 1)
-                       .arg(candidate.value.name, shown(candidate.value), scopeText(candidate.value.scope))
+                       .arg(candidate.value.name, shown(candidate.value), scopeText(candidate.value.scope), from)
                        .arg(candidate.rank)
                        .arg(status);
             if (!candidate.reason.isEmpty())
@@ -372,7 +398,9 @@ Noun makeNoun()
     explainVerb.name = QStringLiteral("explain");
     explainVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "show every value of a variable, which ones match the context and which wins");
     explainVerb.positionals = {{"NAME", QT_TRANSLATE_NOOP("cuttlectl", "the variable's name")}};
-    explainVerb.options = {kVariablesOption, kContextOption};
+    explainVerb.options = {kVariablesOption,
+                           {"project", "PROJECT", QT_TRANSLATE_NOOP("cuttlectl", "explain with the project's variables and its library sets' (in the workspace)")},
+                           kContextOption};
     explainVerb.run = &explain;
 
     Verb replaceVerb;
