@@ -1,6 +1,7 @@
 #include "model/engine/demoworkspace.h"
 
 #include "model/store/environmentrepository.h"
+#include "model/store/libraryvariablesetrepository.h"
 #include "model/store/lifecyclerepository.h"
 #include "model/store/projectgrouprepository.h"
 #include "model/store/projectrepository.h"
@@ -8,10 +9,78 @@
 #include "model/store/tagsetrepository.h"
 #include "model/store/targetrepository.h"
 #include "model/store/tenantrepository.h"
+#include "model/store/variablerepository.h"
 
 #include <QDir>
 
 namespace Cuttle {
+namespace {
+
+VariableValue demoValue(const QString &name, const QString &value, const QStringList &environments = {},
+                        const QString &description = {})
+{
+    VariableValue v;
+    v.name = name;
+    v.value = value;
+    v.scope.environments = environments;
+    v.description = description;
+    return v;
+}
+
+// A few scoped values per project and one library set they both include, so that the
+// Variables page, `cuttlectl variable list` and `variables explain` have something to show.
+// Plain values only: populating has no keychain at hand.
+VoidResult addVariables(const StoreContext &context, const QString &spaceId, const QList<Project> &projects)
+{
+    auto common = LibraryVariableSetRepository(context).create(
+        {{}, spaceId, QStringLiteral("Common"), QStringLiteral("Mail and support settings every project uses.")});
+    if (!common)
+        return common.error();
+    const QString production = QStringLiteral("Production");
+    const QList<VariableValue> commonValues{
+        demoValue(QStringLiteral("Smtp.Host"), QStringLiteral("smtp.dev.internal"), {}, QStringLiteral("The mail relay.")),
+        demoValue(QStringLiteral("Smtp.Host"), QStringLiteral("smtp.example.com"), {production}),
+        demoValue(QStringLiteral("Support.Email"), QStringLiteral("support@example.com")),
+    };
+    VariableValue approver = demoValue(QStringLiteral("Release.Approver"), {}, {}, QStringLiteral("Who signed off the deployment."));
+    approver.prompt = VariablePrompt{QStringLiteral("Approver"), QStringLiteral("Your name, for the audit trail."), true,
+                                     VariablePrompt::Control::SingleLineText};
+    VariableValue logLevel = demoValue(QStringLiteral("Logging.Level"), QStringLiteral("Warning"), {production});
+    logLevel.scope.roles = {QStringLiteral("web")};
+    const QList<QList<VariableValue>> projectValues{
+        {demoValue(QStringLiteral("Site.Url"), QStringLiteral("http://localhost:8080"), {QStringLiteral("Development")},
+                   QStringLiteral("Where the storefront answers.")),
+         demoValue(QStringLiteral("Site.Url"), QStringLiteral("https://test.shop.example.com"), {QStringLiteral("Test")}),
+         demoValue(QStringLiteral("Site.Url"), QStringLiteral("https://shop.example.com"), {production}),
+         demoValue(QStringLiteral("Logging.Level"), QStringLiteral("Debug")),
+         logLevel,
+         approver},
+        {demoValue(QStringLiteral("Api.Port"), QStringLiteral("5000")),
+         demoValue(QStringLiteral("ConnectionStrings:Orders"),
+                   QStringLiteral("Server=db-#{Octopus.Environment.Name | ToLower};Database=orders"), {},
+                   QStringLiteral("Replaced in appsettings.json by structured configuration variables.")),
+         demoValue(QStringLiteral("Smtp.Host"), QStringLiteral("smtp.orders.example.com"), {production})},
+    };
+    VariableRepository variables(context);
+    QList<VariableRepository::Stored> rows;
+    for (const VariableValue &value : commonValues)
+        rows.append({{}, value, false});
+    if (auto saved = variables.replaceAll(spaceId, VariableOwner::librarySet(common->id), rows); !saved)
+        return saved.error();
+    LibraryVariableSetRepository sets(context);
+    for (qsizetype i = 0; i < projects.size() && i < projectValues.size(); ++i) {
+        rows.clear();
+        for (const VariableValue &value : projectValues.at(i))
+            rows.append({{}, value, false});
+        if (auto saved = variables.replaceAll(spaceId, VariableOwner::project(projects.at(i).id), rows); !saved)
+            return saved.error();
+        if (auto included = sets.setIncluded(projects.at(i).id, {common->id}); !included)
+            return included;
+    }
+    return {};
+}
+
+} // namespace
 
 QString DemoWorkspace::targetDirectory(const Workspace &workspace, const QString &environmentName)
 {
@@ -84,6 +153,8 @@ VoidResult DemoWorkspace::populate(Workspace &workspace)
             return saved.error();
         projects << *saved;
     }
+    if (auto r = addVariables(context, space->id, projects); !r)
+        return r;
 
     TagSet tiers;
     tiers.spaceId = space->id;

@@ -6,9 +6,10 @@
 namespace Cuttle {
 
 /// Fills a new workspace with what a first look at Cuttle needs: Development, Test and
-/// Production, a three-phase lifecycle, a project group with two projects, two tenants with
-/// tags, and a Local target per environment in a folder under the workspace, so that a
-/// deployment works out of the box.
+/// Production, a three-phase lifecycle, a project group with two projects with scoped
+/// variables and a library variable set "Common" they include, two tenants with tags, and a
+/// Local target per environment in a folder under the workspace, so that a deployment works
+/// out of the box.
 class DemoWorkspace final
 {
 public:
