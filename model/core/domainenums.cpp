@@ -1,41 +1,17 @@
 #include "model/core/domainenums.h"
 
+#include "model/core/enumnames.h"
+
 #include <QCoreApplication>
 
 #include <array>
 #include <utility>
 
 namespace Cuttle {
+
+using namespace EnumNames;
+
 namespace {
-
-template<typename E, size_t N>
-QString nameOf(const std::array<std::pair<E, const char *>, N> &names, E value)
-{
-    for (const auto &[e, name] : names) {
-        if (e == value)
-            return QString::fromLatin1(name);
-    }
-    return {};
-}
-
-template<typename E, size_t N>
-std::optional<E> valueOf(const std::array<std::pair<E, const char *>, N> &names, QStringView text)
-{
-    for (const auto &[e, name] : names) {
-        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-            return e;
-    }
-    return std::nullopt;
-}
-
-template<typename E, size_t N>
-QStringList allNames(const std::array<std::pair<E, const char *>, N> &names)
-{
-    QStringList result;
-    for (const auto &entry : names)
-        result << QString::fromLatin1(entry.second);
-    return result;
-}
 
 constexpr std::array<std::pair<TargetKind, const char *>, 4> kTargetKinds{{
     {TargetKind::Ssh, "Ssh"},

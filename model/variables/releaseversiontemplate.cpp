@@ -1,5 +1,6 @@
 #include "model/variables/releaseversiontemplate.h"
 
+#include "model/core/project.h"
 #include "model/core/versionmask.h"
 #include "model/variables/templateengine.h"
 
@@ -26,11 +27,6 @@ void addVersionParts(VariableDictionary &variables, const QString &prefix, const
 
 } // namespace
 
-QString ReleaseVersionTemplate::defaultTemplate()
-{
-    return QStringLiteral("#{Octopus.Version.LastMajor}.#{Octopus.Version.LastMinor}.#{Octopus.Version.NextPatch}");
-}
-
 VariableDictionary ReleaseVersionTemplate::variables(const VariableDictionary &projectVariables, const Inputs &inputs)
 {
     VariableDictionary variables = projectVariables;
@@ -54,7 +50,7 @@ VariableDictionary ReleaseVersionTemplate::variables(const VariableDictionary &p
 Result<SemanticVersion> ReleaseVersionTemplate::next(const QString &templateText, const VariableDictionary &projectVariables,
                                                     const Inputs &inputs)
 {
-    const QString source = templateText.trimmed().isEmpty() ? defaultTemplate() : templateText;
+    const QString source = templateText.trimmed().isEmpty() ? Project::defaultReleaseVersionTemplate() : templateText;
     const EvaluationResult evaluated = TemplateEngine::evaluate(source, variables(projectVariables, inputs));
     if (!evaluated.ok()) {
         const TemplateError &error = evaluated.errors.constFirst();

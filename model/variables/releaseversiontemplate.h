@@ -23,8 +23,6 @@ class ReleaseVersionTemplate final
     Q_DECLARE_TR_FUNCTIONS(ReleaseVersionTemplate)
 
 public:
-    static QString defaultTemplate();
-
     /// What the template can refer to besides the project's variables.
     struct Inputs
     {
@@ -39,7 +37,8 @@ public:
     /// The variables the template sees: `projectVariables` (unscoped or scoped to the
     /// channel, already resolved by the caller) plus the system ones above.
     static VariableDictionary variables(const VariableDictionary &projectVariables, const Inputs &inputs);
-    /// The next version, or one sentence saying why the template gives none.
+    /// The next version, or one sentence saying why the template gives none. An empty
+    /// template means Project::defaultReleaseVersionTemplate().
     static Result<SemanticVersion> next(const QString &templateText, const VariableDictionary &projectVariables,
                                         const Inputs &inputs);
 };
