@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QList>
 #include <QStringList>
+
+#include <utility>
 
 namespace Cuttle {
 
@@ -16,6 +19,23 @@ struct ScopeSpec
     QStringList tenants;
     QStringList tenantTags; ///< canonical `Set/Tag`
     QStringList processes;  ///< a deployment process or a runbook
+
+    /// Each dimension's stable key (as in variables files, --scope and --context) and its
+    /// list, in documentation order.
+    static const QList<std::pair<QString, QStringList ScopeSpec::*>> &dimensions()
+    {
+        static const QList<std::pair<QString, QStringList ScopeSpec::*>> all{
+            {QStringLiteral("environment"), &ScopeSpec::environments},
+            {QStringLiteral("machine"), &ScopeSpec::machines},
+            {QStringLiteral("role"), &ScopeSpec::roles},
+            {QStringLiteral("step"), &ScopeSpec::steps},
+            {QStringLiteral("channel"), &ScopeSpec::channels},
+            {QStringLiteral("tenant"), &ScopeSpec::tenants},
+            {QStringLiteral("tenantTag"), &ScopeSpec::tenantTags},
+            {QStringLiteral("process"), &ScopeSpec::processes},
+        };
+        return all;
+    }
 
     bool isUnscoped() const
     {

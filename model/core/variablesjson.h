@@ -1,0 +1,25 @@
+#pragma once
+
+#include "model/core/result.h"
+#include "model/core/variablevalue.h"
+
+#include <QJsonArray>
+#include <QList>
+
+namespace Cuttle {
+
+/// Variable values as a JSON array of {"name", "value", "sensitive", "scope": {"environment":
+/// [...], ...}, "description", "prompt"} entries: the shape of a variables file, a release's
+/// variable snapshot and a project export. A sensitive value is written without its value.
+namespace VariablesJson {
+
+QJsonArray toJson(const QList<VariableValue> &values);
+/// `origin` names the file or snapshot in errors ("Entry 3 of the variables file x.json ...").
+Result<QList<VariableValue>> fromJson(const QJsonArray &entries, const QString &origin);
+
+QString toString(VariablePrompt::Control control);
+std::optional<VariablePrompt::Control> controlFromString(QStringView text);
+
+} // namespace VariablesJson
+
+} // namespace Cuttle
