@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Cuttle {
@@ -130,11 +132,15 @@ void Parser::setPosition(TemplateNode &node, int p) const
         m_lineCacheLine = 1;
         m_lineCacheStart = 0;
     }
-    for (int i = m_lineCachePos; i < p && i < m_n; ++i) {
-        if (m_s[i] == u'\n') {
-            ++m_lineCacheLine;
-            m_lineCacheStart = i + 1;
-        }
+    const int end = std::min(p, m_n);
+    for (int i = m_lineCachePos; i < end;) {
+        // indexOf scans many characters at a time; a large template has few lines per token.
+        const qsizetype newline = QStringView(m_s + i, end - i).indexOf(u'\n');
+        if (newline < 0)
+            break;
+        i += int(newline) + 1;
+        ++m_lineCacheLine;
+        m_lineCacheStart = i;
     }
     m_lineCachePos = p;
     node.line = m_lineCacheLine;
@@ -156,13 +162,13 @@ std::optional<QString> Parser::identifier(int &p, bool allowWs)
         }
         ++p;
     }
-    const QString text = m_src.mid(start, p - start).trimmed();
+    const QStringView text = QStringView(m_s + start, p - start).trimmed();
     if (text.isEmpty()) {
         p = start;
         fail(p, QCoreApplication::translate("TemplateParser", "a variable name was expected"));
         return std::nullopt;
     }
-    return text;
+    return text.toString();
 }
 
 bool Parser::indexer(int &p, TemplateSymbolStep &step)
@@ -624,6 +630,16 @@ bool Parser::token(int &p, TemplateNode &node, bool allowCalc)
 std::vector<TemplateNode> Parser::nodes(int &p, BodyMode mode)
 {
     std::vector<TemplateNode> out;
+    if (mode == BodyMode::Top) {
+        // Every token adds at most itself and the text before it. Reserving for that up front
+        // spares moving the (large) nodes on every growth of a template with many tokens.
+        qsizetype tokens = 0;
+        for (qsizetype at = m_src.indexOf(u'#', p); at >= 0 && at + 1 < m_n; at = m_src.indexOf(u'#', at + 1)) {
+            if (m_s[at + 1] == u'{')
+                ++tokens;
+        }
+        out.reserve(size_t(2 * tokens + 1));
+    }
     QString text;
     auto flush = [&] {
         if (!text.isEmpty()) {
@@ -650,12 +666,14 @@ std::vector<TemplateNode> Parser::nodes(int &p, BodyMode mode)
                 break;
             if (startsWith(p, "#{/"_L1))
                 break;
-            TemplateNode node;
-            int q = p;
-            if (!token(q, node, true))
-                break;
+            // The token is parsed in place: a node is large, and moving each one costs.
             flush();
-            out.push_back(std::move(node));
+            TemplateNode &node = out.emplace_back();
+            int q = p;
+            if (!token(q, node, true)) {
+                out.pop_back();
+                break;
+            }
             p = q;
             continue;
         }
@@ -704,10 +722,10 @@ void collectUnclosedBlocks(const std::vector<TemplateNode> &nodes, std::vector<T
         case TemplateNode::Kind::Substitution: {
             if (!node.expression.symbol || node.expression.symbol->steps.empty())
                 break;
-            const QString first = node.expression.symbol->steps.front().text;
+            const QString &first = node.expression.symbol->steps.front().text;
             for (QLatin1StringView keyword : {"if"_L1, "unless"_L1, "each"_L1}) {
-                if (first.size() > keyword.size() && first.startsWith(keyword, Qt::CaseInsensitive)
-                    && first.at(keyword.size()).isSpace()) {
+                if (first.size() > keyword.size() && first.at(keyword.size()).isSpace()
+                    && first.startsWith(keyword, Qt::CaseInsensitive)) {
                     problems.push_back(
                         {QCoreApplication::translate("TemplateParser",
                                                      "'%1' at line %2, column %3 has no matching '#{/%4}' and was "
