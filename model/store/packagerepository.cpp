@@ -7,6 +7,8 @@
 #include "model/store/sqlquery.h"
 
 #include <algorithm>
+#include <optional>
+#include <vector>
 
 namespace Cuttle {
 using namespace StoreSupport;
@@ -77,17 +79,48 @@ Result<int> countReleases(const QSqlDatabase &db, const QString &spaceId, const 
     return int(releases.size());
 }
 
-void sortNewestFirst(QList<PackageRepository::Record> &records)
-{
-    std::stable_sort(records.begin(), records.end(), [](const auto &a, const auto &b) {
-        const int byId = a.packageId.compare(b.packageId, Qt::CaseInsensitive);
-        if (byId != 0)
-            return byId < 0;
-        return PackageRepository::isNewer(a.version, b.version, a.format);
-    });
-}
-
 } // namespace
+
+void PackageRepository::sortNewestFirst(QList<Record> &records)
+{
+    // Each version is parsed once, not once per comparison: with thousands of records the
+    // parsing, not the sorting, is what takes the time.
+    struct Key
+    {
+        QString folded;
+        std::optional<SemanticVersion> semantic;
+        std::optional<MavenVersion> maven;
+        qsizetype index = 0;
+    };
+    std::vector<Key> keys;
+    keys.reserve(size_t(records.size()));
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const Record &r = records.at(i);
+        Key key;
+        key.folded = r.packageId.toCaseFolded();
+        if (isMaven(r.format))
+            key.maven = MavenVersion::parse(r.version);
+        else
+            key.semantic = SemanticVersion::parse(r.version);
+        key.index = i;
+        keys.push_back(std::move(key));
+    }
+    std::stable_sort(keys.begin(), keys.end(), [&records](const Key &a, const Key &b) {
+        if (a.folded != b.folded)
+            return a.folded < b.folded;
+        // As isNewer(): a version that does not parse falls back to text order.
+        if (a.maven && b.maven)
+            return *a.maven > *b.maven;
+        if (a.semantic && b.semantic)
+            return *a.semantic > *b.semantic;
+        return records.at(a.index).version > records.at(b.index).version;
+    });
+    QList<Record> sorted;
+    sorted.reserve(records.size());
+    for (const Key &key : keys)
+        sorted << std::move(records[key.index]);
+    records = std::move(sorted);
+}
 
 QString PackageRepository::Record::displayName() const
 {

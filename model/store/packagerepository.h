@@ -62,6 +62,8 @@ public:
     /// Orders versions newest first (semantic, or Maven for Java formats).
     static bool isNewer(const QString &a, const QString &b, const QString &format);
     static QVariantMap auditFields(const Record &record);
+    /// By package id (case-insensitive), then newest version first; list()'s order.
+    static void sortNewestFirst(QList<Record> &records);
 
 private:
     StoreContext m_context;

@@ -137,12 +137,7 @@ PackagesPanel::PackagesPanel(WorkspaceSession *session, QWidget *parent)
     connect(m_upload, &QPushButton::clicked, this, &PackagesPanel::chooseFilesToUpload);
     connect(m_delete, &QPushButton::clicked, this, &PackagesPanel::deleteSelected);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &PackagesPanel::showDetails);
-    connect(m_uploader, &PackageUploader::started, this, [this](int count) {
-        m_upload->setEnabled(false);
-        m_summary->setText(tr("Uploading %n file(s)…", nullptr, count));
-        m_summary->show();
-    });
-    connect(m_uploader, &PackageUploader::finished, this, &PackagesPanel::showUploadSummary);
+    connectUploader();
     connect(session, &WorkspaceSession::currentSpaceChanged, this, [this]() {
         m_summary->hide();
         reload();
@@ -155,6 +150,31 @@ PackagesPanel::PackagesPanel(WorkspaceSession *session, QWidget *parent)
 }
 
 PackagesPanel::~PackagesPanel() = default;
+
+void PackagesPanel::connectUploader()
+{
+    connect(m_uploader, &PackageUploader::started, this, [this](int count) {
+        if (!m_ownUploader)
+            return;
+        m_summary->setText(tr("Uploading %n file(s)…", nullptr, count));
+        m_summary->show();
+    });
+    connect(m_uploader, &PackageUploader::finished, this, &PackagesPanel::showUploadSummary);
+}
+
+void PackagesPanel::useUploader(PackageUploader *shared)
+{
+    if (!shared || shared == m_uploader)
+        return;
+    if (m_ownUploader && !m_uploader->isBusy())
+        delete m_uploader;
+    else
+        disconnect(m_uploader, nullptr, this, nullptr);
+    m_uploader = shared;
+    m_ownUploader = false;
+    m_summary->hide();
+    connectUploader();
+}
 
 void PackagesPanel::reload()
 {
@@ -196,12 +216,14 @@ void PackagesPanel::chooseFilesToUpload()
         this, tr("Upload packages"), QString(),
         tr("Packages (*.zip *.tar.gz *.tgz *.tar *.tar.bz2 *.tar.xz *.nupkg *.jar *.war);;All files (*)"));
     showError({});
-    m_uploader->upload(files);
+    if (!files.isEmpty())
+        m_uploader->upload(files);
 }
 
 void PackagesPanel::showUploadSummary(const PackageUploader::Summary &summary)
 {
-    m_upload->setEnabled(true);
+    if (!m_ownUploader)
+        return; // the window's upload panel shows it
     m_summary->setText(PackageUploader::describe(summary));
     m_summary->setVisible(!summary.files.isEmpty());
 }

@@ -32,6 +32,9 @@ public:
     ~PackagesPanel() override;
 
     PackageUploader *uploader() const { return m_uploader; }
+    /// Hands uploads to `shared` (the main window's), whose progress and summary are shown
+    /// there; until then the panel uploads on its own and shows the summary itself.
+    void useUploader(PackageUploader *shared);
     PackageTreeModel *packageModel() const { return m_model; }
     QTreeView *tree() const { return m_tree; }
 
@@ -45,8 +48,11 @@ private:
     std::optional<PackageRepository::Record> selectedRecord() const;
     void showError(const QString &message);
 
+    void connectUploader();
+
     WorkspaceSession *m_session = nullptr;
     PackageUploader *m_uploader = nullptr;
+    bool m_ownUploader = true;
     PackageTreeModel *m_model = nullptr;
     PackageFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_filter = nullptr;

@@ -7,8 +7,12 @@
 #include "views/infrastructure/infrastructurepage.h"
 #include "views/infrastructure/targetspanel.h"
 #include "views/library/librarypage.h"
+#include "views/library/packagespanel.h"
+#include "views/library/packageuploader.h"
 #include "views/projects/projectspage.h"
 #include "views/shell/spaceswitcher.h"
+#include "views/shell/uploaddropoverlay.h"
+#include "views/shell/uploadpanel.h"
 #include "views/tasks/taskspage.h"
 #include "views/tenants/tenantspage.h"
 
@@ -17,6 +21,9 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -71,6 +78,9 @@ MainWindow::MainWindow(WorkspaceSession *session, QWidget *parent)
     sideLayout->addSpacing(10);
     sideLayout->addWidget(m_navigation, 1);
 
+    m_uploader = new PackageUploader(session, this);
+    m_uploader->setAskBeforeReplacing(true);
+
     m_pages = new QStackedWidget(this);
     m_infrastructure = new InfrastructurePage(session, m_pages);
     const struct {
@@ -102,8 +112,26 @@ MainWindow::MainWindow(WorkspaceSession *session, QWidget *parent)
     separator->setFrameShape(QFrame::VLine);
     separator->setFrameShadow(QFrame::Sunken);
     centralLayout->addWidget(separator);
-    centralLayout->addWidget(m_pages, 1);
+    auto *content = new QWidget(central);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(0);
+    contentLayout->addWidget(m_pages, 1);
+    m_uploadPanel = new UploadPanel(m_uploader, content);
+    contentLayout->addWidget(m_uploadPanel);
+    centralLayout->addWidget(content, 1);
     setCentralWidget(central);
+
+    // Files can be dropped anywhere: widgets that take no drops themselves pass them up to
+    // the central widget, which hands them to the window.
+    setAcceptDrops(true);
+    central->setAcceptDrops(true);
+    central->installEventFilter(this);
+    m_dropOverlay = new UploadDropOverlay(central);
+    // The Upload… button of the Packages tab goes through the same uploader and panel.
+    const auto packagesPanels = m_pages->findChildren<PackagesPanel *>();
+    for (PackagesPanel *panel : packagesPanels)
+        panel->useUploader(m_uploader);
 
     m_spaceLabel = new QLabel(this);
     auto *workspaceLabel = new QLabel(tr("Workspace: %1").arg(directory), this);
@@ -203,6 +231,83 @@ void MainWindow::showEvent(QShowEvent *event)
         // After the first paint has been queued, not before: "shown" means on screen.
         QTimer::singleShot(0, this, &MainWindow::checkStartupProbe);
     }
+}
+
+bool MainWindow::handleDragEvent(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::DragEnter: {
+        auto *drag = static_cast<QDragEnterEvent *>(event);
+        if (!drag->mimeData() || !drag->mimeData()->hasUrls())
+            return false;
+        const int count = int(drag->mimeData()->urls().size());
+        const QString space = m_session->currentSpaceName();
+        m_dropOverlay->setMessage(space.isEmpty()
+                                      ? tr("Drop to upload %n package file(s) to the built-in repository", nullptr, count)
+                                      : tr("Drop to upload %n package file(s) to the built-in repository of %1", nullptr, count)
+                                            .arg(space));
+        m_dropOverlay->raise();
+        m_dropOverlay->show();
+        drag->setDropAction(Qt::CopyAction);
+        drag->accept();
+        return true;
+    }
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (!drag->mimeData() || !drag->mimeData()->hasUrls())
+            return false;
+        drag->setDropAction(Qt::CopyAction);
+        drag->accept();
+        return true;
+    }
+    case QEvent::DragLeave:
+        m_dropOverlay->hide();
+        event->accept();
+        return true;
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        m_dropOverlay->hide();
+        if (!drop->mimeData() || !drop->mimeData()->hasUrls())
+            return false;
+        drop->setDropAction(Qt::CopyAction);
+        drop->accept();
+        m_uploader->upload(PackageUploader::select(drop->mimeData()->urls()));
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == centralWidget() && handleDragEvent(event))
+        return true;
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!handleDragEvent(event))
+        QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!handleDragEvent(event))
+        QMainWindow::dragMoveEvent(event);
+}
+
+void MainWindow::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    if (!handleDragEvent(event))
+        QMainWindow::dragLeaveEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (!handleDragEvent(event))
+        QMainWindow::dropEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -9,11 +9,15 @@ class QStackedWidget;
 namespace Cuttle {
 
 class InfrastructurePage;
+class PackageUploader;
 class SpaceSwitcher;
+class UploadDropOverlay;
+class UploadPanel;
 class WorkspaceSession;
 
 /// The console's main window: the space switcher and the navigation on the left, one page
-/// per area on the right, the workspace and keychain in the status bar.
+/// per area on the right, the workspace and keychain in the status bar. Package files
+/// dropped anywhere on it upload to the current space, shown in an upload panel at the bottom.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -28,6 +32,8 @@ public:
     SpaceSwitcher *spaceSwitcher() const { return m_spaceSwitcher; }
     InfrastructurePage *infrastructurePage() const { return m_infrastructure; }
     QListWidget *navigation() const { return m_navigation; }
+    PackageUploader *packageUploader() const { return m_uploader; }
+    UploadPanel *uploadPanel() const { return m_uploadPanel; }
     void showPage(Page page);
     Page currentPage() const;
 
@@ -41,12 +47,18 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
     void checkStartupProbe();
     void showAbout();
+    bool handleDragEvent(QEvent *event);
 
     WorkspaceSession *m_session = nullptr;
     SpaceSwitcher *m_spaceSwitcher = nullptr;
@@ -54,6 +66,9 @@ private:
     QStackedWidget *m_pages = nullptr;
     InfrastructurePage *m_infrastructure = nullptr;
     QLabel *m_spaceLabel = nullptr;
+    PackageUploader *m_uploader = nullptr;
+    UploadPanel *m_uploadPanel = nullptr;
+    UploadDropOverlay *m_dropOverlay = nullptr;
     qint64 m_probeStartMs = -1;
     bool m_shown = false;
     bool m_probeDone = false;
