@@ -23,7 +23,7 @@ private slots:
         QTest::newRow("union, each once, in list order") << QStringList{u"m3"_s, u"m1"_s} << QStringList{u"e1"_s}
                                                          << QStringList{u"web"_s} << QStringList{u"m1"_s, u"m2"_s, u"m3"_s};
         QTest::newRow("disabled never") << QStringList{u"m4"_s} << QStringList{u"e2"_s} << QStringList{u"db"_s}
-                                        << QStringList{u"m3"_s};
+                                        << QStringList{u"m2"_s, u"m3"_s};
     }
     void resolve()
     {
