@@ -330,6 +330,38 @@ private slots:
         QVERIFY(!it.hasNext());
     }
 
+    // The list writes its JSON by hand for speed; it must be byte for byte what Qt's writer
+    // makes of the same rows, escapes and non-ASCII text included.
+    void listJsonIsWhatQtWrites()
+    {
+        QCOMPARE(run({u"--json"_s, u"package"_s, u"list"_s}).out, QByteArray("[\n]\n"));
+        QCOMPARE(run({u"package"_s, u"push"_s, makePackage(u"Acme.Web.1.0.0.tar.gz"_s), makePackage(u"Acme.Web.1.10.0.tar.gz"_s),
+                      makePackage(u"Zeta.2.0.0-rc.1.tar.gz"_s)}).exitCode, 0);
+        const QString name = QUuid::createUuid().toString();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(workspace() + u"/cuttle.db"_s);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            q.prepare(u"UPDATE packages SET description = ?, release_notes = ?, title = ? WHERE version = '1.10.0'"_s);
+            q.addBindValue(u"Quote \" backslash \\ slash / tab \t bell \u0007 del \u007f"_s);
+            q.addBindValue(u"Line one\nLine two\r\n— Größe 😀"_s);
+            q.addBindValue(u"Ünïcode title"_s);
+            QVERIFY(q.exec());
+            QCOMPARE(q.numRowsAffected(), 1);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+
+        auto listed = run({u"--json"_s, u"package"_s, u"list"_s});
+        QCOMPARE(listed.exitCode, 0);
+        const QJsonDocument parsed = listed.json();
+        QCOMPARE(parsed.array().size(), 3);
+        QCOMPARE(listed.out, parsed.toJson(QJsonDocument::Indented));
+        QCOMPARE(parsed.array().at(0).toObject().value("releaseNotes"_L1).toString(), u"Line one\nLine two\r\n— Größe 😀"_s);
+        QCOMPARE(versionsIn(parsed.array()), QStringList({u"1.10.0"_s, u"1.0.0"_s, u"2.0.0-rc.1"_s}));
+    }
+
     void pruneErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");
