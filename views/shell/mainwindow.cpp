@@ -242,10 +242,9 @@ bool MainWindow::handleDragEvent(QEvent *event)
             return false;
         const int count = int(drag->mimeData()->urls().size());
         const QString space = m_session->currentSpaceName();
-        m_dropOverlay->setMessage(space.isEmpty()
-                                      ? tr("Drop to upload %n package file(s) to the built-in repository", nullptr, count)
-                                      : tr("Drop to upload %n package file(s) to the built-in repository of %1", nullptr, count)
-                                            .arg(space));
+        const QString what = count == 1 ? tr("Drop to upload the package file") : tr("Drop to upload %1 package files").arg(count);
+        m_dropOverlay->setMessage(space.isEmpty() ? tr("%1 to the built-in repository").arg(what)
+                                                  : tr("%1 to the built-in repository of %2").arg(what, space));
         m_dropOverlay->raise();
         m_dropOverlay->show();
         drag->setDropAction(Qt::CopyAction);

@@ -11,6 +11,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Cuttle {
@@ -64,7 +66,6 @@ UploadPanel::UploadPanel(PackageUploader *uploader, QWidget *parent)
     m_rowsLayout->setSpacing(2);
     m_rowsLayout->addStretch(1);
     m_scroll->setWidget(m_rowsWidget);
-    m_scroll->setMaximumHeight(200);
     layout->addWidget(m_scroll);
 
     m_summary = new QLabel(this);
@@ -148,8 +149,13 @@ void UploadPanel::addRow(int fileId, const QString &file)
 void UploadPanel::updateTitle()
 {
     const int total = int(m_order.size());
-    if (m_running)
-        m_title->setText(tr("Uploading packages: %1 of %n file(s) done", nullptr, total).arg(m_finishedCount));
+    if (m_running) {
+        m_title->setText(total == 1 ? tr("Uploading a package")
+                                    : tr("Uploading packages: %1 of %2 files done").arg(m_finishedCount).arg(total));
+    }
+    // As tall as the rows need, up to a third of a typical window; more rows scroll.
+    const int rowsHeight = m_rowsWidget->sizeHint().height() + 2 * m_scroll->frameWidth();
+    m_scroll->setFixedHeight(std::min(rowsHeight, 220));
 }
 
 void UploadPanel::showSummary(const PackageUploader::Summary &summary)
