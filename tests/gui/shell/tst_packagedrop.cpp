@@ -13,6 +13,8 @@
 #include "views/shell/uploadpanel.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
@@ -25,6 +27,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace Cuttle;
 using namespace Qt::StringLiterals;
@@ -284,16 +288,31 @@ private slots:
         UploadPanel *panel = window.uploadPanel();
         QSignalSpy finished(uploader, &PackageUploader::finished);
         QSignalSpy progress(uploader, &PackageUploader::fileProgress);
+        // The GUI thread keeps turning while the push runs: a 10 ms timer never waits long.
+        QElapsedTimer sinceTick;
+        qint64 longestGap = 0;
+        QTimer ticker;
+        ticker.setInterval(10);
+        connect(&ticker, &QTimer::timeout, this, [&]() {
+            longestGap = std::max(longestGap, sinceTick.restart());
+        });
+        QElapsedTimer uploading;
+        uploading.start();
         drop(window, {QUrl::fromLocalFile(big)}, window.findChild<UploadDropOverlay *>());
+        sinceTick.start();
+        ticker.start();
         QCOMPARE(panel->rows().size(), 1);
         UploadFileRow *row = panel->rows().constFirst();
 
         // Cancel once the copy is under way but far from done.
         QTRY_VERIFY_WITH_TIMEOUT(row->progressBar()->value() > 0, 20000);
+        ticker.stop();
         QVERIFY2(row->progressBar()->value() < 1000, "the copy ended before it could be cancelled");
         QVERIFY(row->cancelButton()->isVisible());
-        // The event loop keeps running meanwhile: the progress arrives in steps, not at the end.
+        QVERIFY2(longestGap < 250, qPrintable(QString::number(longestGap)));
+        // Progress arrives in steps while the copy runs, throttled to a few per second.
         QVERIFY(progress.count() >= 2);
+        QVERIFY2(progress.count() <= uploading.elapsed() / 100 + 3, qPrintable(QString::number(progress.count())));
         QTest::mouseClick(panel->findChild<QPushButton *>(u"cancelAllUploads"_s), Qt::LeftButton);
 
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
