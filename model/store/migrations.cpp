@@ -545,6 +545,18 @@ INSERT INTO user_roles(id, name, description, is_builtin) VALUES
     ('userroles-packagepublisher', 'Package Publisher', 'Pushes packages to the built-in repository.', 1);
 )SQL";
 
+// Version 3: per-target locks shared by every Cuttle process using the workspace, so only
+// one step runs on a target at a time across all tasks (domain.md 5).
+const char *const kTargetLocks = R"SQL(
+CREATE TABLE target_locks (
+    target_id TEXT PRIMARY KEY REFERENCES targets(id) ON DELETE CASCADE,
+    task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    owner_process TEXT NOT NULL,
+    acquired_at TEXT NOT NULL
+);
+CREATE INDEX target_locks_by_task ON target_locks(task_id);
+)SQL";
+
 } // namespace
 
 const QList<Migration> &allMigrations()
@@ -552,6 +564,7 @@ const QList<Migration> &allMigrations()
     static const QList<Migration> migrations{
         {1, QStringLiteral("Schema of the whole domain"), statements(kSchema)},
         {2, QStringLiteral("Workspace identity, Default space, built-in roles"), statements(kSeed)},
+        {3, QStringLiteral("Per-target locks"), statements(kTargetLocks)},
     };
     return migrations;
 }
