@@ -14,6 +14,9 @@
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFileDialog>
+#include <QLabel>
+#include <QTabWidget>
 #include <QTimer>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -226,6 +229,44 @@ private slots:
         QVERIFY(panel->isVisible());
         QCOMPARE(panel->rows().size(), 1);
         QVERIFY(panel->summaryText().startsWith(u"Rejected: readme.txt"_s));
+    }
+
+    void uploadButtonUsesTheWindowPanel()
+    {
+        Test::SessionFixture fixture;
+        QVERIFY(fixture.open());
+        QTemporaryDir files;
+        const QString package = makePackage(files.path(), u"Acme.Tools.0.9.0.tar.gz"_s, "tools");
+        QVERIFY(!package.isEmpty());
+        MainWindow window(fixture.session.get());
+        window.resize(1100, 760);
+        window.showPage(MainWindow::Library);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *packages = window.findChild<PackagesPanel *>();
+        window.findChild<QTabWidget *>(u"libraryTabs"_s)->setCurrentWidget(packages);
+        QSignalSpy finished(window.packageUploader(), &PackageUploader::finished);
+
+        auto *timer = new QTimer(this);
+        timer->setInterval(20);
+        connect(timer, &QTimer::timeout, timer, [timer, package]() {
+            if (auto *dialog = Test::findDialog<QFileDialog>()) {
+                timer->stop();
+                timer->deleteLater();
+                dialog->selectFile(package);
+                static_cast<QDialog *>(dialog)->accept();
+            }
+        });
+        timer->start();
+        QTest::mouseClick(packages->findChild<QPushButton *>(u"uploadPackages"_s), Qt::LeftButton);
+
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(window.uploadPanel()->isVisible());
+        QCOMPARE(window.uploadPanel()->summaryText(), u"Added: Acme.Tools 0.9.0"_s);
+        // The tab leaves the summary to the window's panel.
+        QVERIFY(!packages->findChild<QLabel *>(u"uploadSummary"_s)->isVisible());
+        QCOMPARE(PackageRepository(fixture.context()).list(fixture.defaultSpace.id)->size(), 1);
+        QTRY_COMPARE(packages->tree()->model()->rowCount(), 1);
     }
 
     void dragLeaveHidesTheOverlay()
