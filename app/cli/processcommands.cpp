@@ -165,15 +165,30 @@ Result<DeploymentStep> stepFrom(CommandContext &context, const Project &project,
     return step;
 }
 
-int addStep(CommandContext &context, const ParsedArguments &args)
+struct ProjectProcess
+{
+    Project project;
+    DeploymentProcess process;
+};
+
+Result<ProjectProcess> processOf(CommandContext &context, const ParsedArguments &args)
 {
     auto project = projectOf(context, args);
     if (!project)
-        return context.fail(project.error());
-    ProcessRepository processes(context.store());
-    auto process = processes.get(project->id);
+        return project.error();
+    auto process = ProcessRepository(context.store()).get(project->id);
     if (!process)
-        return context.fail(process.error());
+        return process.error();
+    return ProjectProcess{*project, *process};
+}
+
+int addStep(CommandContext &context, const ParsedArguments &args)
+{
+    auto loaded = processOf(context, args);
+    if (!loaded)
+        return context.fail(loaded.error());
+    const Project *project = &loaded->project;
+    DeploymentProcess *process = &loaded->process;
     auto step = stepFrom(context, *project, args);
     if (!step)
         return context.fail(step.error());
@@ -190,7 +205,7 @@ int addStep(CommandContext &context, const ParsedArguments &args)
     if (args.has(QStringLiteral("first")))
         position = 0;
     process->steps.insert(position, *step);
-    auto saved = processes.save(*process);
+    auto saved = ProcessRepository(context.store()).save(*process);
     if (!saved)
         return context.fail(saved.error());
     return RecordVerbs::saved(context,
@@ -203,20 +218,18 @@ int addStep(CommandContext &context, const ParsedArguments &args)
 
 int removeStep(CommandContext &context, const ParsedArguments &args)
 {
-    auto project = projectOf(context, args);
-    if (!project)
-        return context.fail(project.error());
-    ProcessRepository processes(context.store());
-    auto process = processes.get(project->id);
-    if (!process)
-        return context.fail(process.error());
+    auto loaded = processOf(context, args);
+    if (!loaded)
+        return context.fail(loaded.error());
+    const Project *project = &loaded->project;
+    DeploymentProcess *process = &loaded->process;
     const QString name = args.positional(0);
     const auto removed = process->steps.removeIf([&](const DeploymentStep &step) {
         return step.name.compare(name, Qt::CaseInsensitive) == 0 || step.id == name;
     });
     if (removed == 0)
         return context.fail(Error::notFound(tr("The process of %1 has no step named \"%2\".").arg(project->name, name)));
-    auto saved = processes.save(*process);
+    auto saved = ProcessRepository(context.store()).save(*process);
     if (!saved)
         return context.fail(saved.error());
     return RecordVerbs::saved(context, tr("Removed the step \"%1\" from %2.").arg(name, project->name),

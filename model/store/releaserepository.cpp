@@ -256,29 +256,21 @@ Result<Release> ReleaseRepository::create(Release release, const std::function<V
 Result<Release> ReleaseRepository::updateVariables(const QString &id, const QList<VariableValue> &variables,
                                                    const std::function<VoidResult(const Release &)> &beforeCommit)
 {
-    Release release;
-    auto done = write(m_context, [&](const QSqlDatabase &db) -> VoidResult {
-        auto before = fetchRelease(db, id);
-        if (!before)
-            return before.error();
-        release = *before;
-        release.variables = variables;
-        release.variablesSnapshotAt = QDateTime::currentDateTimeUtc();
-        SqlQuery q(db, QStringLiteral("UPDATE releases SET variables_snapshot = ?, variables_snapshot_at = ? WHERE id = ?"));
-        q.bind(compact(QJsonDocument(VariablesJson::toJson(variables)))).bind(release.variablesSnapshotAt).bind(id);
-        if (auto r = q.exec(); !r)
-            return r;
-        if (auto r = record(db, m_context, QStringLiteral("Modified"), *before, release); !r)
-            return r;
-        return beforeCommit ? beforeCommit(release) : VoidResult();
-    });
-    if (!done)
-        return done.error();
-    for (VariableValue &value : release.variables) {
+    auto updated = modify(id, QStringLiteral("Modified"),
+                          QStringLiteral("UPDATE releases SET variables_snapshot = ?, variables_snapshot_at = ? WHERE id = ?"),
+                          [&](Release &release, SqlQuery &q) {
+                              release.variables = variables;
+                              release.variablesSnapshotAt = QDateTime::currentDateTimeUtc();
+                              q.bind(compact(QJsonDocument(VariablesJson::toJson(variables)))).bind(release.variablesSnapshotAt);
+                          },
+                          beforeCommit);
+    if (!updated)
+        return updated;
+    for (VariableValue &value : updated->variables) {
         if (value.sensitive)
             value.value.clear();
     }
-    return release;
+    return updated;
 }
 
 Result<Release> ReleaseRepository::setBlocked(const QString &id, bool blocked, const QString &reason)
@@ -287,19 +279,34 @@ Result<Release> ReleaseRepository::setBlocked(const QString &id, bool blocked, c
         return Error::validation(tr("Say why the release is blocked; the reason is shown to everyone who tries to "
                                     "promote it."),
                                  QStringLiteral("reason"));
+    return modify(id, blocked ? QStringLiteral("Blocked") : QStringLiteral("Unblocked"),
+                  QStringLiteral("UPDATE releases SET is_blocked = ?, block_reason = ? WHERE id = ?"),
+                  [&](Release &release, SqlQuery &q) {
+                      release.isBlocked = blocked;
+                      release.blockReason = blocked ? reason.trimmed() : QString();
+                      q.bind(release.isBlocked).bind(release.blockReason);
+                  },
+                  {});
+}
+
+Result<Release> ReleaseRepository::modify(const QString &id, const QString &auditAction, const QString &sql,
+                                          const std::function<void(Release &, SqlQuery &)> &change,
+                                          const std::function<VoidResult(const Release &)> &beforeCommit)
+{
     Release release;
     auto done = write(m_context, [&](const QSqlDatabase &db) -> VoidResult {
         auto before = fetchRelease(db, id);
         if (!before)
             return before.error();
         release = *before;
-        release.isBlocked = blocked;
-        release.blockReason = blocked ? reason.trimmed() : QString();
-        SqlQuery q(db, QStringLiteral("UPDATE releases SET is_blocked = ?, block_reason = ? WHERE id = ?"));
-        q.bind(release.isBlocked).bind(release.blockReason).bind(id);
+        SqlQuery q(db, sql);
+        change(release, q);
+        q.bind(id);
         if (auto r = q.exec(); !r)
             return r;
-        return record(db, m_context, blocked ? QStringLiteral("Blocked") : QStringLiteral("Unblocked"), *before, release);
+        if (auto r = record(db, m_context, auditAction, *before, release); !r)
+            return r;
+        return beforeCommit ? beforeCommit(release) : VoidResult();
     });
     if (!done)
         return done.error();

@@ -3,6 +3,7 @@
 #include "model/core/release.h"
 #include "model/core/result.h"
 #include "model/core/semanticversion.h"
+#include "model/store/sqlquery.h"
 #include "model/store/storecontext.h"
 
 #include <functional>
@@ -36,6 +37,12 @@ public:
     Result<Release> setBlocked(const QString &id, bool blocked, const QString &reason = {});
 
 private:
+    /// Loads the release, lets `change` alter it and bind the new column values of `sql`
+    /// (whose last placeholder is the id), writes and audits it in one transaction.
+    Result<Release> modify(const QString &id, const QString &auditAction, const QString &sql,
+                           const std::function<void(Release &, SqlQuery &)> &change,
+                           const std::function<VoidResult(const Release &)> &beforeCommit);
+
     StoreContext m_context;
 };
 
