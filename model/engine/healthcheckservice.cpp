@@ -65,6 +65,13 @@ QList<TargetHealthReport> HealthCheckService::check(const QList<DeploymentTarget
     }
 
     QMutex mutex;
+    QMutex logMutex;
+    const auto log = [&](const QString &targetId, const QString &line) {
+        if (!options.log)
+            return;
+        QMutexLocker locker(&logMutex);
+        options.log(targetId, line);
+    };
     QSet<Transport *> active;
     int done = 0;
     QThreadPool pool;
@@ -89,6 +96,8 @@ QList<TargetHealthReport> HealthCheckService::check(const QList<DeploymentTarget
                     if (stop.load())
                         raw->cancel();
                 }
+                if (raw)
+                    log(report.targetId, tr("Connecting to %1…").arg(raw->targetDescription()));
                 auto connection = TargetConnector::connect(std::move(transport), *job.plan,
                                                            QDeadlineTimer(job.options.connectTimeoutMs));
                 report.hostKey = connection.hostKey;
@@ -99,7 +108,12 @@ QList<TargetHealthReport> HealthCheckService::check(const QList<DeploymentTarget
                     report.logLines << connection.error->message;
                     report.checkedAt = QDateTime::currentDateTimeUtc();
                 } else {
+                    log(report.targetId, job.options.connectionTestOnly
+                                             ? tr("Connected. The machine policy asks for a connection test only.")
+                                             : tr("Connected. Checking the tools and the free space…"));
                     const HealthReport checked = HealthCheck::check(*connection.transport, job.options);
+                    for (const QString &line : checked.logLines)
+                        log(report.targetId, line);
                     report.status = stop.load() ? HealthStatus::Unknown : checked.status;
                     report.message = checked.messages.join(u' ');
                     report.logLines << checked.logLines;
@@ -109,6 +123,9 @@ QList<TargetHealthReport> HealthCheckService::check(const QList<DeploymentTarget
                 active.remove(raw);
                 connection.transport.reset();
             }
+            if (report.status != HealthStatus::Unknown || !report.message.isEmpty())
+                log(report.targetId, report.message.isEmpty() ? tr("Health: %1.").arg(displayName(report.status))
+                                                              : tr("Health: %1. %2").arg(displayName(report.status), report.message));
             QMutexLocker locker(&mutex);
             reports[i] = report;
             ++done;

@@ -42,6 +42,9 @@ public:
         int maxParallel = 8;
         /// SSH targets without a pinned host key trust the offered one, which is then pinned (audited).
         bool acceptNewHostKeys = false;
+        /// Called (serialized) from worker threads with each line of a target's check as it
+        /// happens (connecting, the answers of the target, the verdict), for a live log.
+        std::function<void(const QString &targetId, const QString &line)> log;
     };
     /// Called (serialized) from worker threads as each target finishes: targets done, total.
     using Progress = std::function<void(int done, int total, const TargetHealthReport &report)>;

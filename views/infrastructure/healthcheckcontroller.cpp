@@ -45,8 +45,12 @@ bool HealthCheckController::start(const QList<DeploymentTarget> &targets)
     // a call still queued when the controller goes is dropped with its event.
     m_thread = QThread::create([this, run, workspace, secrets, targets]() {
         HealthCheckService service(workspace, secrets);
+        HealthCheckService::Options options;
+        options.log = [this](const QString &targetId, const QString &line) {
+            QMetaObject::invokeMethod(this, [this, targetId, line]() { emit logLine(targetId, line); }, Qt::QueuedConnection);
+        };
         run->reports = service.check(
-            targets, HealthCheckService::Options{},
+            targets, options,
             [this](int done, int total, const TargetHealthReport &report) {
                 QMetaObject::invokeMethod(this, [this, done, total, report]() { emit progress(done, total, report); },
                                           Qt::QueuedConnection);

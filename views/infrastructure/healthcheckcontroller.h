@@ -41,6 +41,8 @@ public:
 signals:
     void started(int total);
     void progress(int done, int total, const Cuttle::TargetHealthReport &report);
+    /// One line of a target's check as it happens.
+    void logLine(const QString &targetId, const QString &line);
     void finished(const QList<Cuttle::TargetHealthReport> &reports, bool cancelled);
     /// Pinning a host key failed; `message` is the sentence for the user.
     void failed(const QString &message);

@@ -3,6 +3,8 @@
 #include "model/core/validation.h"
 #include "model/engine/workspacesession.h"
 #include "model/store/targetrepository.h"
+#include "views/infrastructure/healthcheckcontroller.h"
+#include "views/infrastructure/hostkeydialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,8 +14,12 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QFontDatabase>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QStyle>
 #include <QStringListModel>
 #include <QVBoxLayout>
 
@@ -164,12 +170,51 @@ TargetDialog::TargetDialog(WorkspaceSession *session, const DeploymentTarget &ta
     m_form->addRow(tr("&Machine policy:"), m_errors.wrap(QStringLiteral("machinePolicy"), m_policy));
     m_form->addRow(QString(), m_enabled);
 
+    // Health: check the saved target right here, with the check's log as it happens.
+    m_healthCheck = new HealthCheckController(session, this);
+    m_checkHealth = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("Check &health"), this);
+    m_checkHealth->setObjectName(QStringLiteral("checkHealth"));
+    m_healthVerdict = new QLabel(this);
+    m_healthVerdict->setObjectName(QStringLiteral("healthVerdict"));
+    m_healthVerdict->setWordWrap(true);
+    m_healthLog = new QPlainTextEdit(this);
+    m_healthLog->setObjectName(QStringLiteral("healthLog"));
+    m_healthLog->setReadOnly(true);
+    m_healthLog->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_healthLog->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_healthLog->setFixedHeight(130);
+    m_healthLog->hide();
+    auto *healthRow = new QHBoxLayout;
+    healthRow->addWidget(m_checkHealth);
+    healthRow->addWidget(m_healthVerdict, 1);
+    updateHealthButton();
+    connect(m_checkHealth, &QPushButton::clicked, this, &TargetDialog::checkHealth);
+    connect(m_healthCheck, &HealthCheckController::logLine, this, [this](const QString &targetId, const QString &line) {
+        if (targetId != m_target.id)
+            return;
+        m_healthLog->appendPlainText(line);
+        m_healthLog->verticalScrollBar()->setValue(m_healthLog->verticalScrollBar()->maximum());
+    });
+    connect(m_healthCheck, &HealthCheckController::started, this, [this]() {
+        m_healthLog->show();
+        m_healthVerdict->setText(tr("Checking…"));
+        m_healthVerdict->setStyleSheet({});
+        updateHealthButton();
+    });
+    connect(m_healthCheck, &HealthCheckController::finished, this, &TargetDialog::healthCheckFinished);
+    connect(m_healthCheck, &HealthCheckController::failed, this, [this](const QString &message) {
+        m_healthVerdict->setText(message);
+        updateHealthButton();
+    });
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &TargetDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &TargetDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
+    layout->addLayout(healthRow);
+    layout->addWidget(m_healthLog);
     layout->addWidget(m_errors.createGeneralLabel(this));
     layout->addStretch();
     layout->addWidget(m_buttons);
@@ -370,8 +415,69 @@ void TargetDialog::accept()
                 return;
             }
             m_target = *saved;
+            updateHealthButton();
             QDialog::accept();
         });
+}
+
+void TargetDialog::updateHealthButton()
+{
+    const bool saved = !m_target.id.isEmpty();
+    m_checkHealth->setEnabled(saved && !m_healthCheck->isRunning());
+    m_checkHealth->setToolTip(saved ? tr("Connect to the target as last saved and check that it can take deployments.")
+                                    : tr("Save the target first, then check its health."));
+}
+
+QString TargetDialog::healthVerdict() const
+{
+    return m_healthVerdict->text();
+}
+
+void TargetDialog::checkHealth()
+{
+    if (m_target.id.isEmpty() || m_healthCheck->isRunning())
+        return;
+    m_healthLog->clear();
+    m_healthCheck->start({m_target});
+}
+
+void TargetDialog::healthCheckFinished(const QList<TargetHealthReport> &reports, bool cancelled)
+{
+    updateHealthButton();
+    const auto it = std::find_if(reports.cbegin(), reports.cend(),
+                                 [this](const TargetHealthReport &r) { return r.targetId == m_target.id; });
+    if (it == reports.cend())
+        return;
+    const TargetHealthReport &report = *it;
+    if (report.hostKeyPinned)
+        m_target.hostKeyFingerprint = report.offeredFingerprint;
+    QString verdict = cancelled ? tr("The check was cancelled.") : displayName(report.status);
+    if (!cancelled && !report.message.isEmpty())
+        verdict += QStringLiteral(": ") + report.message;
+    m_healthVerdict->setText(verdict);
+    const bool good = report.status == HealthStatus::Healthy;
+    const bool warn = report.status == HealthStatus::HasWarnings || report.status == HealthStatus::Unknown;
+    m_healthVerdict->setStyleSheet(good ? QStringLiteral("color: #2e7d32;")
+                                        : warn ? QStringLiteral("color: #8d6e00;") : QStringLiteral("color: #c62828;"));
+
+    using HostKey = TargetConnector::Connection::HostKey;
+    if ((report.hostKey != HostKey::Unknown && report.hostKey != HostKey::Changed) || report.offeredFingerprint.isEmpty()
+        || findChild<HostKeyDialog *>())
+        return;
+    const auto situation = report.hostKey == HostKey::Changed ? HostKeyDialog::Situation::Changed : HostKeyDialog::Situation::Unknown;
+    auto *dialog = new HostKeyDialog(situation, report.targetId, report.targetName, report.offeredFingerprint,
+                                     m_target.hostKeyFingerprint, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &HostKeyDialog::pinRequested, this, [this](const QString &targetId, const QString &fingerprint) {
+        // Pinned in the store by the controller; the dialog's copy follows so that a later Save keeps it.
+        connect(m_healthCheck, &HealthCheckController::hostKeyPinned, this, [this, fingerprint](const QString &pinnedId) {
+            if (pinnedId == m_target.id)
+                m_target.hostKeyFingerprint = fingerprint;
+        }, Qt::SingleShotConnection);
+        m_healthLog->appendPlainText(tr("Pinning the host key %1 and checking again…").arg(fingerprint));
+        m_healthCheck->pinAndRecheck(targetId, fingerprint);
+    });
+    dialog->open();
 }
 
 } // namespace Cuttle

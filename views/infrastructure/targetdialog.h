@@ -12,11 +12,16 @@ class QComboBox;
 class QCompleter;
 class QDialogButtonBox;
 class QFormLayout;
+class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
 
 namespace Cuttle {
 
+class HealthCheckController;
+struct TargetHealthReport;
 class WorkspaceSession;
 
 /// Creates or edits a deployment target. The endpoint fields follow the kind; target tags
@@ -40,6 +45,14 @@ public:
 
     void accept() override;
 
+    /// Checks the target as last saved, showing the check's log in the dialog; a first
+    /// contact or a changed SSH host key asks through HostKeyDialog.
+    void checkHealth();
+    QPushButton *checkHealthButton() const { return m_checkHealth; }
+    QPlainTextEdit *healthLog() const { return m_healthLog; }
+    /// The verdict of the last check, e.g. "Healthy".
+    QString healthVerdict() const;
+
 private:
     void updateKind();
     void updateTenantPickers();
@@ -48,6 +61,8 @@ private:
     TargetKind currentKind() const;
     /// Checks every field here and shows each problem next to its field; true when all pass.
     bool collect(DeploymentTarget &target);
+    void healthCheckFinished(const QList<TargetHealthReport> &reports, bool cancelled);
+    void updateHealthButton();
 
     WorkspaceSession *m_session = nullptr;
     DeploymentTarget m_target;
@@ -72,6 +87,10 @@ private:
     QWidget *m_portRow = nullptr;
     QWidget *m_accountRow = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_checkHealth = nullptr;
+    QLabel *m_healthVerdict = nullptr;
+    QPlainTextEdit *m_healthLog = nullptr;
+    HealthCheckController *m_healthCheck = nullptr;
     FieldErrors m_errors;
     bool m_saving = false;
 };
