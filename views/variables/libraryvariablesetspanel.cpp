@@ -113,7 +113,7 @@ LibraryVariableSetsPanel::LibraryVariableSetsPanel(WorkspaceSession *session, QW
 
 QString LibraryVariableSetsPanel::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return m_error->text();
 }
 
 void LibraryVariableSetsPanel::reload()

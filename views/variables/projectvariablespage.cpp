@@ -36,6 +36,10 @@ void ProjectVariablesPage::setProject(const QString &projectId)
     if (projectId == m_projectId)
         return;
     m_projectId = projectId;
+    if (projectId.isEmpty()) {
+        m_editor->clearOwner();
+        return;
+    }
     m_editor->setOwner(VariableOwner::project(projectId));
     m_librarySets->setProject(projectId);
     m_preview->setProject(projectId);

@@ -118,7 +118,7 @@ VariablesEditor::VariablesEditor(WorkspaceSession *session, QWidget *parent)
             [this](int column, Qt::SortOrder order) { m_proxy->sort(column, order); });
     layout->addWidget(m_view, 1);
 
-    auto addAction = [this](const QString &text, const QKeySequence &key, auto slot) {
+    auto addViewAction = [this](const QString &text, const QKeySequence &key, auto slot) {
         auto *action = new QAction(text, m_view);
         action->setShortcut(key);
         action->setShortcutContext(Qt::WidgetShortcut);
@@ -126,11 +126,11 @@ VariablesEditor::VariablesEditor(WorkspaceSession *session, QWidget *parent)
         m_view->addAction(action);
         return action;
     };
-    addAction(tr("Add value"), QKeySequence(Qt::Key_Insert), &VariablesEditor::addValue);
-    addAction(tr("Add another value"), QKeySequence(), &VariablesEditor::addAnotherValue);
-    addAction(tr("Edit scope…"), QKeySequence(), &VariablesEditor::editScope);
-    addAction(tr("Details…"), QKeySequence(), &VariablesEditor::editDetails);
-    addAction(tr("Delete"), QKeySequence::Delete, &VariablesEditor::deleteSelected);
+    addViewAction(tr("Add value"), QKeySequence(Qt::Key_Insert), &VariablesEditor::addValue);
+    addViewAction(tr("Add another value"), QKeySequence(), &VariablesEditor::addAnotherValue);
+    addViewAction(tr("Edit scope…"), QKeySequence(), &VariablesEditor::editScope);
+    addViewAction(tr("Details…"), QKeySequence(), &VariablesEditor::editDetails);
+    addViewAction(tr("Delete"), QKeySequence::Delete, &VariablesEditor::deleteSelected);
 
     m_error = new FieldErrorLabel(this);
     m_error->setObjectName(u"variablesError"_s);
@@ -229,7 +229,7 @@ bool VariablesEditor::isDirty() const
 
 QString VariablesEditor::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return m_error->text();
 }
 
 void VariablesEditor::reload()
