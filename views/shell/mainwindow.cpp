@@ -122,11 +122,12 @@ MainWindow::MainWindow(WorkspaceSession *session, QWidget *parent)
     centralLayout->addWidget(content, 1);
     setCentralWidget(central);
 
-    // Files can be dropped anywhere: widgets that take no drops themselves pass them up to
-    // the central widget, which hands them to the window.
+    // Files can be dropped anywhere: widgets that take no drops pass them up to the central
+    // widget, and the application-wide filter takes file drops from those that do (a filter
+    // field would otherwise paste the path as text).
     setAcceptDrops(true);
     central->setAcceptDrops(true);
-    central->installEventFilter(this);
+    qApp->installEventFilter(this);
     m_dropOverlay = new UploadDropOverlay(central);
     // The Upload… button of the Packages tab goes through the same uploader and panel.
     const auto packagesPanels = m_pages->findChildren<PackagesPanel *>();
@@ -260,9 +261,9 @@ bool MainWindow::handleDragEvent(QEvent *event)
         return true;
     }
     case QEvent::DragLeave:
+        // Not taken: a widget that accepted a text drag itself must hear that it left.
         m_dropOverlay->hide();
-        event->accept();
-        return true;
+        return false;
     case QEvent::Drop: {
         auto *drop = static_cast<QDropEvent *>(event);
         m_dropOverlay->hide();
@@ -280,8 +281,17 @@ bool MainWindow::handleDragEvent(QEvent *event)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == centralWidget() && handleDragEvent(event))
-        return true;
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove:
+    case QEvent::DragLeave:
+    case QEvent::Drop:
+        if (auto *widget = qobject_cast<QWidget *>(watched); widget && widget->window() == this && handleDragEvent(event))
+            return true;
+        break;
+    default:
+        break;
+    }
     return QMainWindow::eventFilter(watched, event);
 }
 

@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTabWidget>
 #include <QTimer>
 #include <QDragEnterEvent>
@@ -286,6 +287,20 @@ private slots:
         QDragLeaveEvent leave;
         QCoreApplication::sendEvent(window.centralWidget(), &leave);
         QVERIFY(!overlay->isVisible());
+
+        // A widget that takes text drops (the Packages filter) does not get the files either.
+        auto *filter = window.findChild<QLineEdit *>(u"packageFilter"_s);
+        QVERIFY(filter);
+        QDragEnterEvent onFilter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(filter, &onFilter);
+        QVERIFY(onFilter.isAccepted());
+        QVERIFY(overlay->isVisible());
+        QDropEvent dropOnFilter(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QSignalSpy finished(window.packageUploader(), &PackageUploader::finished);
+        QCoreApplication::sendEvent(filter, &dropOnFilter);
+        QVERIFY(filter->text().isEmpty());
+        QVERIFY(!overlay->isVisible());
+        QTRY_COMPARE(finished.count(), 1);
 
         // Text without URLs is not a drop for the uploader.
         QMimeData text;
