@@ -75,7 +75,10 @@ int list(CommandContext &context, const ParsedArguments &args)
     if (!limit)
         return context.fail(limit.error());
     auto skip = args.value(QStringLiteral("skip")).value_or(QStringLiteral("0")).toInt();
-    auto tasks = TaskRepository(context.store()).list({}, std::max(0, skip), *limit);
+    TaskRepository repository(context.store());
+    // Tasks a crashed or killed Cuttle left running would otherwise be listed as running forever.
+    (void)repository.markInterrupted();
+    auto tasks = repository.list({}, std::max(0, skip), *limit);
     if (!tasks)
         return context.fail(tasks.error());
     QJsonArray rows;

@@ -1,9 +1,12 @@
 #include "model/store/taskrepository.h"
 
 #include "model/store/repositorysupport.h"
+#include "model/store/sqlerror.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSysInfo>
 
 #ifdef Q_OS_UNIX
@@ -71,9 +74,6 @@ QString missingTask(const QString &id)
 {
     return tr("There is no task \"%1\".").arg(id);
 }
-
-// SQLite binds at most 32766 parameters per statement; 5 per line keeps far below that.
-constexpr int kLinesPerInsert = 200;
 
 } // namespace
 
@@ -244,20 +244,20 @@ VoidResult TaskRepository::appendLines(const QList<TaskLogLine> &lines)
     if (lines.isEmpty())
         return {};
     return write(m_context, [&](const QSqlDatabase &db) -> VoidResult {
-        for (qsizetype start = 0; start < lines.size(); start += kLinesPerInsert) {
-            const qsizetype end = std::min(lines.size(), start + kLinesPerInsert);
-            QString sql = QStringLiteral("INSERT INTO task_log_lines(task_id, node_id, at, category, text) VALUES ");
-            for (qsizetype i = start; i < end; ++i)
-                sql += i == start ? QLatin1String("(?, ?, ?, ?, ?)") : QLatin1String(", (?, ?, ?, ?, ?)");
-            SqlQuery q(db, sql);
-            for (qsizetype i = start; i < end; ++i) {
-                const TaskLogLine &line = lines.at(i);
-                q.bind(line.taskId).bind(line.nodeId > 0 ? QVariant(line.nodeId) : QVariant())
-                    .bind(line.at.isValid() ? line.at : QDateTime::currentDateTimeUtc())
-                    .bind(toString(line.category)).bind(line.text);
-            }
-            if (auto r = q.exec(); !r)
-                return r;
+        // One statement prepared once and run per line: SQLite's per-row cost is small, while
+        // multi-row VALUES lists make the driver's parameter lookup quadratic.
+        QSqlQuery insert(db);
+        if (!insert.prepare(QStringLiteral("INSERT INTO task_log_lines(task_id, node_id, at, category, text) VALUES (?, ?, ?, ?, ?)")))
+            return sqlError(insert.lastError(), db.databaseName());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const TaskLogLine &line : lines) {
+            insert.bindValue(0, line.taskId);
+            insert.bindValue(1, line.nodeId > 0 ? QVariant(line.nodeId) : QVariant());
+            insert.bindValue(2, toStoredTime(line.at.isValid() ? line.at : now));
+            insert.bindValue(3, toString(line.category));
+            insert.bindValue(4, line.text.isNull() ? QString(QLatin1String("")) : line.text);
+            if (!insert.exec())
+                return sqlError(insert.lastError(), db.databaseName());
         }
         return {};
     });
