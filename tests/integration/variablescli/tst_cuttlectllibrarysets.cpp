@@ -54,6 +54,7 @@ private slots:
     void deletingASetDeletesItsSecrets();
     void errors_data();
     void errors();
+    void demoWorkspaceHasVariables();
 
 private:
     CuttlectlRun run(const QStringList &arguments, const QByteArray &input = {}) const
@@ -253,6 +254,28 @@ void tst_CuttlectlLibrarySets::errors()
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.startsWith("cuttlectl: "), r.err.constData());
     QCOMPARE(run({u"--json"_s, u"variable"_s, u"list"_s, u"--project"_s, u"Web"_s}).json().array().size(), 0);
+}
+
+void tst_CuttlectlLibrarySets::demoWorkspaceHasVariables()
+{
+    const QString demo = m_dir->filePath(u"demo"_s);
+    const auto init = runCuttlectl(demo, {u"workspace"_s, u"init"_s, u"--demo"_s});
+    QVERIFY2(init.exitCode == 0, init.err.constData());
+    const QJsonArray sets = runCuttlectl(demo, {u"--json"_s, u"library-set"_s, u"list"_s}).json().array();
+    QCOMPARE(namesOf(sets), QStringList{u"Common"_s});
+    QCOMPARE(namesOf(sets.at(0).toObject().value("includedBy"_L1).toArray()), (QStringList{u"Order API"_s, u"Storefront"_s}));
+    const QJsonArray storefront = runCuttlectl(demo, {u"--json"_s, u"variable"_s, u"list"_s, u"--project"_s, u"Storefront"_s}).json().array();
+    QVERIFY(storefront.size() >= 3);
+    const QJsonObject production = runCuttlectl(demo, {u"--json"_s, u"variables"_s, u"explain"_s, u"Site.Url"_s, u"--project"_s,
+                                                       u"Storefront"_s, u"--context"_s, u"environment=Production"_s})
+                                       .json()
+                                       .object();
+    QCOMPARE(production.value("value"_L1).toString(), u"https://shop.example.com"_s);
+    const QJsonObject smtp = runCuttlectl(demo, {u"--json"_s, u"variables"_s, u"explain"_s, u"Smtp.Host"_s, u"--project"_s,
+                                                 u"Storefront"_s, u"--context"_s, u"environment=Test"_s})
+                                 .json()
+                                 .object();
+    QCOMPARE(smtp.value("value"_L1).toString(), u"smtp.dev.internal"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_CuttlectlLibrarySets)
