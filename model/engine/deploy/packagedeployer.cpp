@@ -1,0 +1,182 @@
+#include "model/engine/deploy/packagedeployer.h"
+
+#include "model/engine/deploy/packagedeployscript.h"
+#include "model/engine/deploy/servicemessageparser.h"
+#include "model/transport/transport.h"
+
+#include <QList>
+
+using namespace Qt::StringLiterals;
+
+namespace Cuttle {
+
+struct PackageDeployer::Outcome
+{
+    ExitInfo exit;
+    QList<ServiceMessageEvent> messages;
+    QString errorText; ///< stderr, trimmed
+};
+
+PackageDeployer::PackageDeployer(Transport &transport, LineHandler onLine)
+    : m_transport(transport)
+    , m_onLine(std::move(onLine))
+{
+}
+
+Result<PackageDeployer::Outcome> PackageDeployer::runScript(const QString &script)
+{
+    Outcome outcome;
+    ServiceMessageParser out;
+    ServiceMessageParser err;
+    err.setRecognizeMessages(false);
+    QStringList errorLines;
+    auto handle = [&](const QList<ServiceMessageEvent> &events, bool isError) {
+        for (const ServiceMessageEvent &event : events) {
+            if (event.kind != ServiceMessageEvent::Kind::Line) {
+                outcome.messages.append(event);
+                continue;
+            }
+            if (isError)
+                errorLines.append(event.text);
+            if (m_onLine)
+                m_onLine(event.text, isError);
+        }
+    };
+    OutputCallbacks callbacks;
+    callbacks.onStdout = [&](const QByteArray &chunk) { handle(out.feed(chunk), false); };
+    callbacks.onStderr = [&](const QByteArray &chunk) { handle(err.feed(chunk), true); };
+    const Result<ExitInfo> exit = m_transport.run(script, callbacks);
+    handle(out.finish(), false);
+    handle(err.finish(), true);
+    if (!exit)
+        return exit.error();
+    outcome.exit = *exit;
+    outcome.errorText = errorLines.join(u' ').trimmed();
+    return outcome;
+}
+
+Error PackageDeployer::failure(const Outcome &outcome, const QString &activity) const
+{
+    QString reason;
+    switch (outcome.exit.exitCode) {
+    case PackageDeployScript::PackageMissing:
+        reason = tr("the package is not in the target's package cache");
+        break;
+    case PackageDeployScript::UnsafeEntry: {
+        QString entry;
+        for (const ServiceMessageEvent &event : outcome.messages) {
+            if (event.name == u"packageRefused"_s)
+                entry = event.attributes.value(u"entry"_s);
+        }
+        reason = tr("the package contains the entry \"%1\", which would be written outside the extraction directory")
+                     .arg(entry);
+        return Error::validation(tr("%1 on %2 was refused: %3.").arg(activity, m_transport.targetDescription(), reason));
+    }
+    case PackageDeployScript::UnreadableArchive:
+        reason = tr("the package could not be read (%1)").arg(outcome.errorText);
+        break;
+    case PackageDeployScript::NoZipTool:
+        reason = tr("neither unzip nor bsdtar is installed there");
+        break;
+    default:
+        if (!outcome.exit.signal.isEmpty())
+            reason = tr("the command was killed by signal %1").arg(outcome.exit.signal);
+        else if (!outcome.errorText.isEmpty())
+            reason = outcome.errorText;
+        else
+            reason = tr("exit code %1").arg(outcome.exit.exitCode);
+        break;
+    }
+    if (reason.endsWith(u'.'))
+        reason.chop(1);
+    return Error::failed(tr("%1 on %2 failed: %3.").arg(activity, m_transport.targetDescription(), reason));
+}
+
+namespace {
+
+const ServiceMessageEvent *findMessage(const QList<ServiceMessageEvent> &messages, const QString &name)
+{
+    for (const ServiceMessageEvent &event : messages) {
+        if (event.kind == ServiceMessageEvent::Kind::Message && event.name == name)
+            return &event;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+Result<bool> PackageDeployer::isCached(const QString &cachePath, const QString &sha256, bool verifyHash)
+{
+    const QString activity = tr("Checking the package cache");
+    Result<Outcome> outcome = runScript(PackageDeployScript::cacheCheckScript(cachePath, sha256, verifyHash));
+    if (!outcome)
+        return outcome.error();
+    const ServiceMessageEvent *status = findMessage(outcome->messages, u"packageCache"_s);
+    if (!outcome->exit.succeeded() || !status)
+        return failure(*outcome, activity);
+    return status->attributes.value(u"status"_s) == u"hit"_s;
+}
+
+VoidResult PackageDeployer::uploadToCache(const QString &localPath, const QString &cachePath,
+                                          const ProgressCallback &progress)
+{
+    return m_transport.upload(localPath, cachePath, progress);
+}
+
+Result<ExtractedPackage> PackageDeployer::extract(const QString &cachePath, const QString &extension,
+                                                  const QString &packageDirectory, const QString &version)
+{
+    const QString activity = tr("Extracting the package");
+    Result<Outcome> outcome =
+        runScript(PackageDeployScript::extractScript(cachePath, extension, packageDirectory, version));
+    if (!outcome)
+        return outcome.error();
+    const ServiceMessageEvent *extracted = findMessage(outcome->messages, u"packageExtracted"_s);
+    if (!outcome->exit.succeeded() || !extracted)
+        return failure(*outcome, activity);
+    ExtractedPackage package;
+    package.path = extracted->attributes.value(u"path"_s);
+    package.directoryName = extracted->attributes.value(u"directory"_s);
+    package.conventionScripts = extracted->attributes.value(u"scripts"_s).split(u' ', Qt::SkipEmptyParts);
+    return package;
+}
+
+VoidResult PackageDeployer::switchCurrent(const QString &packageDirectory, const QString &extractedDirectory)
+{
+    Result<Outcome> outcome = runScript(PackageDeployScript::switchCurrentScript(packageDirectory, extractedDirectory));
+    if (!outcome)
+        return outcome.error();
+    if (!outcome->exit.succeeded())
+        return failure(*outcome, tr("Switching the current release"));
+    return {};
+}
+
+Result<QStringList> PackageDeployer::applyRetention(const QString &packageDirectory, int keep)
+{
+    Result<Outcome> outcome = runScript(PackageDeployScript::retentionScript(packageDirectory, keep));
+    if (!outcome)
+        return outcome.error();
+    if (!outcome->exit.succeeded())
+        return failure(*outcome, tr("Removing old releases"));
+    QStringList removed;
+    for (const ServiceMessageEvent &event : std::as_const(outcome->messages)) {
+        if (event.name == u"retentionRemoved"_s)
+            removed.append(event.attributes.value(u"path"_s));
+    }
+    return removed;
+}
+
+Result<QString> PackageDeployer::transfer(const QString &cachePath, const QString &destinationDirectory,
+                                          const QString &fileName)
+{
+    Result<Outcome> outcome =
+        runScript(PackageDeployScript::transferScript(cachePath, destinationDirectory, fileName));
+    if (!outcome)
+        return outcome.error();
+    const ServiceMessageEvent *transferred = findMessage(outcome->messages, u"packageTransferred"_s);
+    if (!outcome->exit.succeeded() || !transferred)
+        return failure(*outcome, tr("Transferring the package"));
+    return transferred->attributes.value(u"path"_s);
+}
+
+} // namespace Cuttle

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "model/core/result.h"
+#include "model/engine/deploy/extractedpackage.h"
+#include "model/transport/outputcallbacks.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Cuttle {
+
+class Transport;
+
+/// Runs the PackageDeployScript steps through one Transport, each as a separate command, and
+/// turns their service messages and exit codes into results and one-sentence errors.
+class PackageDeployer final
+{
+    Q_DECLARE_TR_FUNCTIONS(PackageDeployer)
+
+public:
+    /// onLine receives the scripts' ordinary output lines (stderr with isError set), for the task log.
+    using LineHandler = std::function<void(const QString &line, bool isError)>;
+
+    explicit PackageDeployer(Transport &transport, LineHandler onLine = {});
+
+    /// Whether the cache holds the package (by SHA-256); on a miss the cache directory exists afterwards.
+    Result<bool> isCached(const QString &cachePath, const QString &sha256, bool verifyHash = true);
+    /// Uploads a local package file to cachePath (only needed after a miss).
+    VoidResult uploadToCache(const QString &localPath, const QString &cachePath, const ProgressCallback &progress = {});
+    Result<ExtractedPackage> extract(const QString &cachePath, const QString &extension,
+                                     const QString &packageDirectory, const QString &version);
+    VoidResult switchCurrent(const QString &packageDirectory, const QString &extractedDirectory);
+    /// The absolute paths of the directories deleted.
+    Result<QStringList> applyRetention(const QString &packageDirectory, int keep = 3);
+    /// The absolute path of the copy.
+    Result<QString> transfer(const QString &cachePath, const QString &destinationDirectory, const QString &fileName);
+
+private:
+    struct Outcome;
+    Result<Outcome> runScript(const QString &script);
+    Error failure(const Outcome &outcome, const QString &activity) const;
+
+    Transport &m_transport;
+    LineHandler m_onLine;
+};
+
+} // namespace Cuttle

@@ -1,0 +1,232 @@
+#include "model/engine/deploy/packagedeployscript.h"
+
+#include "model/packages/packageformat.h"
+#include "model/transport/shellquote.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Cuttle {
+
+namespace {
+
+const auto Common = uR"BASH(
+__cuttle_encode() { printf '%s' "${1-}" | base64 | tr -d '\n'; }
+__cuttle_fail() { printf '%s\n' "$2" >&2; exit "$1"; }
+__cuttle_absolute() { case $1 in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "${1#./}" ;; esac; }
+)BASH"_s;
+
+const auto CacheCheck = uR"BASH(
+status=miss
+if [ -f "$archive" ]; then
+    status=hit
+    if [ "$verify" = 1 ]; then
+        actual=$(sha256sum -- "$archive" | cut -c1-64)
+        if [ "$actual" != "$expected" ]; then
+            rm -f -- "$archive"
+            status=miss
+        fi
+    fi
+fi
+if [ "$status" = miss ]; then
+    mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
+fi
+printf "##cuttle[packageCache status='%s' path='%s']\n" "$(__cuttle_encode "$status")" \
+    "$(__cuttle_encode "$(__cuttle_absolute "$archive")")"
+)BASH"_s;
+
+const auto Extract = uR"BASH(
+set -o pipefail
+[ -f "$archive" ] || __cuttle_fail 10 "$archive is not in the package cache."
+mkdir -p -- "$packagedir" || __cuttle_fail 14 "$packagedir could not be created."
+if [ "$kind" = zip ]; then
+    if command -v unzip > /dev/null 2>&1; then
+        __cuttle_list() { unzip -Z1 -- "$archive"; }
+        __cuttle_unpack() { unzip -q -o -- "$archive" -d "$1"; }
+    elif command -v bsdtar > /dev/null 2>&1; then
+        __cuttle_list() { bsdtar -tf "$archive"; }
+        __cuttle_unpack() { bsdtar -xf "$archive" -C "$1"; }
+    else
+        __cuttle_fail 13 "Neither unzip nor bsdtar is installed."
+    fi
+else
+    __cuttle_list() { tar -tf "$archive"; }
+    __cuttle_unpack() { tar -xf "$archive" -C "$1" --no-same-owner; }
+fi
+# Refuse before writing anything: an entry that is absolute or climbs out with '..' (either
+# slash, for archives made on Windows) could overwrite files outside the new directory.
+unsafe=$(__cuttle_list | awk '
+    bad == "" && ($0 ~ /^[\/\\]/ || $0 ~ /^[A-Za-z]:/ || $0 ~ /(^|[\/\\])\.\.([\/\\]|$)/) { bad = $0 }
+    END { print bad }') || __cuttle_fail 12 "$archive could not be read."
+if [ -n "$unsafe" ]; then
+    printf "##cuttle[packageRefused entry='%s']\n" "$(__cuttle_encode "$unsafe")"
+    __cuttle_fail 11 "$archive contains the unsafe entry $unsafe."
+fi
+# mkdir is atomic: two deployments can never get the same directory, and a redeploy never reuses one.
+base=$packagedir/$version
+dir=$base
+n=0
+until mkdir -- "$dir" 2> /dev/null; do
+    [ -e "$dir" ] || __cuttle_fail 14 "$dir could not be created."
+    n=$((n + 1))
+    dir=${base}_$n
+done
+trap 'rm -rf -- "$dir"' EXIT
+__cuttle_unpack "$dir" || __cuttle_fail 15 "$archive could not be extracted."
+if [ "$nupkg" = 1 ]; then
+    rm -rf -- "$dir/_rels" "$dir/package" "$dir/[Content_Types].xml"
+fi
+printf '%s\n' "${dir##*/}" >> "$packagedir/.cuttle-extractions" || __cuttle_fail 15 "$packagedir/.cuttle-extractions could not be written."
+trap - EXIT
+scripts=
+for script in PreDeploy.sh Deploy.sh PostDeploy.sh DeployFailed.sh; do
+    [ -f "$dir/$script" ] && scripts="$scripts${scripts:+ }$script"
+done
+printf "##cuttle[packageExtracted path='%s' directory='%s' scripts='%s']\n" \
+    "$(__cuttle_encode "$(__cuttle_absolute "$dir")")" "$(__cuttle_encode "${dir##*/}")" "$(__cuttle_encode "$scripts")"
+)BASH"_s;
+
+const auto SwitchCurrent = uR"BASH(
+name=${extracted%/}
+name=${name##*/}
+case $name in ''|.|..|current) __cuttle_fail 16 "$extracted is not an extracted package directory." ;; esac
+[ -d "$packagedir/$name" ] && [ ! -L "$packagedir/$name" ] || __cuttle_fail 16 "$packagedir/$name does not exist."
+# rename(2) of a new link over the old one: readers see either the previous or the new release.
+link=$packagedir/.current.cuttle-$$-$RANDOM
+ln -s -- "$name" "$link" || __cuttle_fail 17 "The link $link could not be created."
+if ! mv -T -f -- "$link" "$packagedir/current"; then
+    rm -f -- "$link"
+    __cuttle_fail 17 "$packagedir/current could not be replaced."
+fi
+)BASH"_s;
+
+const auto Retention = uR"BASH(
+journal=$packagedir/.cuttle-extractions
+[ -f "$journal" ] || exit 0
+current=
+if [ -L "$packagedir/current" ]; then
+    current=$(readlink -- "$packagedir/current")
+    current=${current%/}
+    current=${current##*/}
+fi
+present=()
+while IFS= read -r entry || [ -n "$entry" ]; do
+    case $entry in ''|.|..|current|*/*) continue ;; esac
+    [ -d "$packagedir/$entry" ] && present+=("$entry")
+done < "$journal"
+count=${#present[@]}
+kept=()
+for ((i = 0; i < count; i++)); do
+    entry=${present[i]}
+    if [ "$keep" -lt 1 ] || [ "$i" -ge $((count - keep)) ] || [ "$entry" = "$current" ]; then
+        kept+=("$entry")
+    elif rm -rf -- "$packagedir/$entry"; then
+        printf "##cuttle[retentionRemoved path='%s']\n" "$(__cuttle_encode "$(__cuttle_absolute "$packagedir/$entry")")"
+    else
+        kept+=("$entry")
+    fi
+done
+tmp=$journal.cuttle-$$
+{ [ "${#kept[@]}" -eq 0 ] || printf '%s\n' "${kept[@]}"; } > "$tmp" && mv -f -- "$tmp" "$journal"
+)BASH"_s;
+
+const auto Transfer = uR"BASH(
+[ -f "$archive" ] || __cuttle_fail 10 "$archive is not in the package cache."
+mkdir -p -- "$destination" || __cuttle_fail 14 "$destination could not be created."
+tmp=$destination/.$name.cuttle-$$
+if ! cp -- "$archive" "$tmp" || ! mv -f -- "$tmp" "$destination/$name"; then
+    rm -f -- "$tmp"
+    __cuttle_fail 18 "$archive could not be copied to $destination/$name."
+fi
+printf "##cuttle[packageTransferred path='%s']\n" "$(__cuttle_encode "$(__cuttle_absolute "$destination/$name")")"
+)BASH"_s;
+
+QString assign(const QString &name, const QString &value)
+{
+    return name + u'=' + shellQuote(value) + u'\n';
+}
+
+QString withoutTrailingSlash(const QString &path)
+{
+    QString result = path;
+    while (result.size() > 1 && result.endsWith(u'/'))
+        result.chop(1);
+    return result;
+}
+
+QString normalizedExtension(const QString &extension)
+{
+    QString result = extension.toLower();
+    while (result.startsWith(u'.'))
+        result.remove(0, 1);
+    return result;
+}
+
+} // namespace
+
+QString PackageDeployScript::pathSegment(const QString &name)
+{
+    QString segment;
+    segment.reserve(name.size());
+    for (const QChar c : name) {
+        const bool unsafe = c == u'/' || c == u'\\' || c.unicode() < 0x20 || c.unicode() == 0x7f;
+        segment += unsafe ? u'_' : c;
+    }
+    segment = segment.trimmed();
+    // A leading dot would hide the directory or, as "..", leave the tree.
+    if (segment.isEmpty() || segment.startsWith(u'.'))
+        segment.prepend(u'_');
+    return segment;
+}
+
+QString PackageDeployScript::cachePath(const QString &root, const QString &sha256, const QString &extension)
+{
+    return withoutTrailingSlash(root) + u"/.cuttle/packages/"_s + sha256.toLower() + u'.' + normalizedExtension(extension);
+}
+
+QString PackageDeployScript::packageDirectory(const QString &root, const QString &environment, const QString &tenant,
+                                              const QString &packageId)
+{
+    QString path = withoutTrailingSlash(root) + u'/' + pathSegment(environment);
+    if (!tenant.isEmpty())
+        path += u'/' + pathSegment(tenant);
+    return path + u'/' + pathSegment(packageId);
+}
+
+QString PackageDeployScript::cacheCheckScript(const QString &cachePath, const QString &sha256, bool verifyHash)
+{
+    return assign(u"archive"_s, cachePath) + assign(u"expected"_s, sha256.toLower())
+        + assign(u"verify"_s, verifyHash ? u"1"_s : u"0"_s) + Common + CacheCheck;
+}
+
+QString PackageDeployScript::extractScript(const QString &cachePath, const QString &extension,
+                                           const QString &packageDirectory, const QString &version)
+{
+    const QString ext = normalizedExtension(extension);
+    const std::optional<PackageFormatMatch> match = packageFormatFromFileName(QString(u"package."_s + ext));
+    const bool zip = match ? isZipBasedPackageFormat(match->format) : ext == u"zip"_s;
+    const bool nupkg = match && match->format == PackageFormat::NuGet;
+    return assign(u"archive"_s, cachePath) + assign(u"kind"_s, zip ? u"zip"_s : u"tar"_s)
+        + assign(u"nupkg"_s, nupkg ? u"1"_s : u"0"_s) + assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory))
+        + assign(u"version"_s, pathSegment(version)) + Common + Extract;
+}
+
+QString PackageDeployScript::switchCurrentScript(const QString &packageDirectory, const QString &extractedDirectory)
+{
+    return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"extracted"_s, extractedDirectory)
+        + Common + SwitchCurrent;
+}
+
+QString PackageDeployScript::retentionScript(const QString &packageDirectory, int keep)
+{
+    return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"keep"_s, QString::number(keep))
+        + Common + Retention;
+}
+
+QString PackageDeployScript::transferScript(const QString &cachePath, const QString &destinationDirectory,
+                                            const QString &fileName)
+{
+    return assign(u"archive"_s, cachePath) + assign(u"destination"_s, withoutTrailingSlash(destinationDirectory))
+        + assign(u"name"_s, pathSegment(fileName)) + Common + Transfer;
+}
+
+} // namespace Cuttle

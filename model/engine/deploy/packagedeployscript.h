@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QString>
+
+namespace Cuttle {
+
+/// The Bash scripts that deploy a package on a target, each run as its own command so that a
+/// failure before switchCurrentScript() leaves `current` on the previous release.
+///
+/// Layout under a target's application root:
+///   <root>/.cuttle/packages/<sha256>.<ext>                              the package cache
+///   <root>/<environment>[/<tenant>]/<package id>/<version>[_N]          one fresh directory per extraction
+///   <root>/<environment>[/<tenant>]/<package id>/current                symlink to the deployed one
+///   <root>/<environment>[/<tenant>]/<package id>/.cuttle-extractions    extraction order, for retention
+/// Results come back as service messages on stdout (see ServiceMessageParser); failures as the
+/// exit codes below, with the tool's complaint on stderr.
+class PackageDeployScript final
+{
+public:
+    enum ExitCode {
+        PackageMissing = 10,   ///< the package is not in the cache
+        UnsafeEntry = 11,      ///< the archive has an absolute or `..` entry (packageRefused names it)
+        UnreadableArchive = 12,
+        NoZipTool = 13,        ///< neither unzip nor bsdtar is installed
+        DirectoryFailed = 14,  ///< a directory could not be created
+        ExtractionFailed = 15,
+        NotExtracted = 16,     ///< the directory to switch to is not in the package directory
+        SwitchFailed = 17,
+        CopyFailed = 18,
+    };
+
+    /// Turns an environment, tenant, package id or version into one safe path component.
+    static QString pathSegment(const QString &name);
+    /// "<root>/.cuttle/packages/<sha256>.<ext>"; extension with or without a leading dot.
+    static QString cachePath(const QString &root, const QString &sha256, const QString &extension);
+    /// "<root>/<environment>[/<tenant>]/<package id>".
+    static QString packageDirectory(const QString &root, const QString &environment, const QString &tenant,
+                                    const QString &packageId);
+
+    /// Prints packageCache status='hit'|'miss'; on a miss creates the cache directory and removes
+    /// a cached file whose SHA-256 does not match (when verifyHash).
+    static QString cacheCheckScript(const QString &cachePath, const QString &sha256, bool verifyHash = true);
+    /// Extracts the cached package into a new `<packageDirectory>/<version>[_N]` and prints
+    /// packageExtracted path='<absolute dir>' directory='<name>' scripts='<convention scripts found>'.
+    /// Archives with absolute or `..` entries are refused before anything is written.
+    static QString extractScript(const QString &cachePath, const QString &extension,
+                                 const QString &packageDirectory, const QString &version);
+    /// Points `<packageDirectory>/current` at the extracted directory by renaming a new symlink over it.
+    static QString switchCurrentScript(const QString &packageDirectory, const QString &extractedDirectory);
+    /// Deletes extracted directories older than the last keep (keep < 1: none), never the one
+    /// `current` points to; prints retentionRemoved path='...' per deleted directory.
+    static QString retentionScript(const QString &packageDirectory, int keep);
+    /// Copies the cached package to `<destinationDirectory>/<fileName>` (through a temporary name)
+    /// and prints packageTransferred path='<absolute path>'.
+    static QString transferScript(const QString &cachePath, const QString &destinationDirectory, const QString &fileName);
+};
+
+} // namespace Cuttle

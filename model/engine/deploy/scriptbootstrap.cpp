@@ -1,0 +1,308 @@
+#include "model/engine/deploy/scriptbootstrap.h"
+
+#include "model/engine/deploy/servicemessageparser.h"
+#include "model/transport/shellquote.h"
+#include "model/transport/transport.h"
+
+#include <QBuffer>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace Cuttle {
+
+namespace {
+
+// Helper functions with the reference product's names and arguments. Service messages carry
+// Base64 so that any value (quotes, newlines, ']') fits on one line. `${1-}` keeps them usable
+// under `set -u`, and every function returns 0 on success so that `set -e` scripts survive.
+const auto Helpers = uR"BASH(
+__cuttle_encode() { printf '%s' "${1-}" | base64 | tr -d '\n'; }
+encode_servicemessagevalue() { __cuttle_encode "${1-}"; }
+decode_servicemessagevalue() { printf '%s' "${1-}" | base64 -d; }
+
+set_octopusvariable() {
+    if [ -z "${1-}" ]; then
+        echo "set_octopusvariable: a variable name is required" >&2
+        return 1
+    fi
+    local __cuttle_message
+    __cuttle_message="##cuttle[setVariable name='$(__cuttle_encode "$1")' value='$(__cuttle_encode "${2-}")'"
+    case ${3-} in
+        -sensitive|--sensitive|-Sensitive|--Sensitive) __cuttle_message="$__cuttle_message sensitive='True'" ;;
+    esac
+    printf '%s]\n' "$__cuttle_message"
+}
+
+get_octopusvariable() {
+    [ -n "${1-}" ] || return 0
+    local __cuttle_key=$1
+    if [ -z "${__cuttle_variables[$__cuttle_key]+set}" ]; then
+        __cuttle_key=${1,,}
+        [ -n "${__cuttle_variables[$__cuttle_key]+set}" ] || return 0
+    fi
+    if [ -n "${__cuttle_variables[$__cuttle_key]}" ]; then
+        printf '%s' "${__cuttle_variables[$__cuttle_key]}" | base64 -d
+    fi
+    return 0
+}
+
+new_octopusartifact() {
+    local __cuttle_path=${1-} __cuttle_name=${2-} __cuttle_length
+    if [ -z "$__cuttle_path" ]; then
+        echo "new_octopusartifact: a file path is required" >&2
+        return 1
+    fi
+    if [ ! -f "$__cuttle_path" ]; then
+        echo "new_octopusartifact: the file $__cuttle_path does not exist" >&2
+        return 1
+    fi
+    [ -n "$__cuttle_name" ] || __cuttle_name=$(basename -- "$__cuttle_path")
+    case $__cuttle_path in
+        /*) ;;
+        *) __cuttle_path=$PWD/$__cuttle_path ;;
+    esac
+    __cuttle_length=$(wc -c < "$__cuttle_path" | tr -d ' ')
+    printf "##cuttle[createArtifact path='%s' name='%s' length='%s']\n" "$(__cuttle_encode "$__cuttle_path")" \
+        "$(__cuttle_encode "$__cuttle_name")" "$(__cuttle_encode "$__cuttle_length")"
+}
+
+fail_step() {
+    printf "##cuttle[stepFailed message='%s']\n" "$(__cuttle_encode "${1-}")"
+    exit 1
+}
+
+__cuttle_write() { printf '##cuttle[stdout-%s]\n%s\n##cuttle[stdout-default]\n' "$1" "${2-}"; }
+write_verbose() { __cuttle_write verbose "${1-}"; }
+write_highlight() { __cuttle_write highlight "${1-}"; }
+write_wait() { __cuttle_write default "${1-}"; }
+write_warning() { __cuttle_write warning "${1-}"; }
+write_error() { __cuttle_write error "${1-}"; }
+)BASH"_s;
+
+QString randomSuffix()
+{
+    return QString::number(QRandomGenerator::global()->generate64(), 16);
+}
+
+/// A heredoc delimiter that is not a line of the text.
+QString delimiterFor(const QString &text)
+{
+    const QStringList lines = text.split(u'\n');
+    for (;;) {
+        const QString candidate = u"__CUTTLE_SCRIPT_"_s + randomSuffix() + u"__"_s;
+        if (!lines.contains(candidate) && !lines.contains(candidate + u'\r'))
+            return candidate;
+    }
+}
+
+QString trimmedSlashes(const QString &path)
+{
+    QString result = path;
+    while (result.size() > 1 && result.endsWith(u'/'))
+        result.chop(1);
+    return result;
+}
+
+} // namespace
+
+ScriptBootstrap::ScriptBootstrap(const QString &workingDirectory, const QString &bootstrapDirectory)
+    : m_workingDirectory(trimmedSlashes(workingDirectory.isEmpty() ? u"."_s : workingDirectory))
+    , m_bootstrapDirectory(bootstrapDirectory.isEmpty() ? m_workingDirectory + u"/.cuttle-"_s + randomSuffix()
+                                                        : trimmedSlashes(bootstrapDirectory))
+{
+}
+
+void ScriptBootstrap::setScript(const QString &body)
+{
+    m_script = body;
+    m_scriptFile.clear();
+}
+
+void ScriptBootstrap::setScriptFile(const QString &path)
+{
+    m_scriptFile = path;
+    m_script.clear();
+}
+
+QString ScriptBootstrap::bootstrapPath() const
+{
+    return m_bootstrapDirectory + u"/bootstrap.sh"_s;
+}
+
+QString ScriptBootstrap::prepareCommand() const
+{
+    const QString parent = m_bootstrapDirectory.contains(u'/') ? m_bootstrapDirectory.left(m_bootstrapDirectory.lastIndexOf(u'/')) : u"."_s;
+    return u"mkdir -p -- "_s + shellQuote(m_workingDirectory) + u" && mkdir -p -- "_s
+        + shellQuote(parent.isEmpty() ? u"/"_s : parent) + u" && mkdir -m 700 -- "_s + shellQuote(m_bootstrapDirectory);
+}
+
+QString ScriptBootstrap::runCommand() const
+{
+    return u"exec bash "_s + shellQuote(bootstrapPath());
+}
+
+QByteArray ScriptBootstrap::bootstrapFile() const
+{
+    QString text;
+    text += u"# Written by Cuttle for one script run: it deletes itself once read, and the EXIT trap\n"
+            u"# removes its directory.\n"_s;
+    text += u"__cuttle_dir="_s + shellQuote(m_bootstrapDirectory) + u'\n';
+    text += u"case $__cuttle_dir in /*) ;; *) __cuttle_dir=$PWD/$__cuttle_dir ;; esac\n"_s;
+    text += u"trap 'rm -rf -- \"$__cuttle_dir\"' EXIT\n"_s;
+    text += u"declare -A __cuttle_variables=()\n"_s;
+    // Keys go through a variable so that names with brackets or quotes need no subscript quoting.
+    const QStringList names = m_variables.names();
+    for (const QString &name : names) {
+        const QString value = QString::fromLatin1(m_variables.valueOr(name).toUtf8().toBase64());
+        text += u"__cuttle_k="_s + shellQuote(name) + u"; __cuttle_variables[$__cuttle_k]="_s + value + u'\n';
+        const QString lower = name.toLower();
+        if (lower != name)
+            text += u"__cuttle_k="_s + shellQuote(lower) + u"; __cuttle_variables[$__cuttle_k]="_s + value + u'\n';
+    }
+    text += u"unset __cuttle_k\n"_s;
+    text += u"rm -f -- \"$__cuttle_dir/bootstrap.sh\"\n"_s;
+    text += Helpers;
+
+    if (m_scriptFile.isEmpty()) {
+        const QString delimiter = delimiterFor(m_script);
+        text += u"cat > \"$__cuttle_dir/script.sh\" <<'"_s + delimiter + u"'\n"_s + m_script;
+        if (!m_script.isEmpty() && !m_script.endsWith(u'\n'))
+            text += u'\n';
+        text += delimiter + u'\n';
+        text += u"__cuttle_script=$__cuttle_dir/script.sh\n"_s;
+    } else {
+        // source looks a bare name up in PATH first.
+        const QString path = m_scriptFile.startsWith(u'/') || m_scriptFile.startsWith(u"./"_s) ? m_scriptFile
+                                                                                              : u"./"_s + m_scriptFile;
+        text += u"__cuttle_script="_s + shellQuote(path) + u'\n';
+    }
+    text += u"cd -- "_s + shellQuote(m_workingDirectory)
+        + u" || { echo \"Cuttle: the working directory could not be entered.\" >&2; exit 1; }\n"_s;
+    text += u"if [ ! -f \"$__cuttle_script\" ]; then echo \"Cuttle: the script $__cuttle_script does not exist.\" >&2; exit 1; fi\n"_s;
+    text += u"set --"_s;
+    for (const QString &argument : m_arguments)
+        text += u' ' + shellQuote(argument);
+    text += u'\n';
+    text += u"source \"$__cuttle_script\"\n"_s;
+    return text.toUtf8();
+}
+
+Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandler &onEvent) const
+{
+    QByteArray prepareErrors;
+    const Result<ExitInfo> prepared = transport.run(prepareCommand(), {{}, [&](const QByteArray &c) { prepareErrors += c; }});
+    if (!prepared)
+        return prepared.error();
+    if (!prepared->succeeded()) {
+        return Error::failed(tr("The script directory %1 could not be created on %2: %3.")
+                                 .arg(m_bootstrapDirectory, transport.targetDescription(),
+                                      QString::fromUtf8(prepareErrors).trimmed()));
+    }
+
+    QByteArray content = bootstrapFile();
+    QBuffer buffer(&content);
+    buffer.open(QIODevice::ReadOnly);
+    const VoidResult uploaded = transport.upload(&buffer, content.size(), bootstrapPath());
+    if (!uploaded) {
+        if (!transport.isCancelled())
+            (void)transport.run(u"rm -rf -- "_s + shellQuote(m_bootstrapDirectory));
+        return uploaded.error();
+    }
+
+    ScriptResult result;
+    ServiceMessageParser out;
+    ServiceMessageParser err;
+    err.setRecognizeMessages(false);
+    auto handle = [&](const QList<ServiceMessageEvent> &events, bool fromStderr) {
+        for (const ServiceMessageEvent &event : events) {
+            switch (event.kind) {
+            case ServiceMessageEvent::Kind::OutputVariable:
+                result.outputVariables.append(event);
+                break;
+            case ServiceMessageEvent::Kind::Artifact:
+                result.artifacts.append(event);
+                break;
+            case ServiceMessageEvent::Kind::StepFailed:
+                result.failureMessage = event.text;
+                break;
+            case ServiceMessageEvent::Kind::Line:
+            case ServiceMessageEvent::Kind::Message:
+                break;
+            }
+            if (onEvent) {
+                if (fromStderr) {
+                    ServiceMessageEvent line = event;
+                    line.category = TaskLogCategory::Error;
+                    onEvent(line, true);
+                } else {
+                    onEvent(event, false);
+                }
+            }
+        }
+    };
+    OutputCallbacks callbacks;
+    callbacks.onStdout = [&](const QByteArray &chunk) { handle(out.feed(chunk), false); };
+    callbacks.onStderr = [&](const QByteArray &chunk) { handle(err.feed(chunk), true); };
+    const Result<ExitInfo> exit = transport.run(runCommand(), callbacks);
+    handle(out.finish(), false);
+    handle(err.finish(), true);
+    if (!exit)
+        return exit.error();
+    result.exit = *exit;
+    return result;
+}
+
+QStringList ScriptBootstrap::splitParameters(const QString &parameters)
+{
+    QStringList words;
+    QString word;
+    bool inWord = false;
+    enum class Quote { None, Single, Double } quote = Quote::None;
+    for (qsizetype i = 0; i < parameters.size(); ++i) {
+        const QChar c = parameters.at(i);
+        switch (quote) {
+        case Quote::Single:
+            if (c == u'\'')
+                quote = Quote::None;
+            else
+                word += c;
+            break;
+        case Quote::Double:
+            if (c == u'"') {
+                quote = Quote::None;
+            } else if (c == u'\\' && i + 1 < parameters.size()
+                       && (parameters.at(i + 1) == u'"' || parameters.at(i + 1) == u'\\')) {
+                word += parameters.at(++i);
+            } else {
+                word += c;
+            }
+            break;
+        case Quote::None:
+            if (c == u' ' || c == u'\t' || c == u'\n' || c == u'\r') {
+                if (inWord)
+                    words.append(word);
+                word.clear();
+                inWord = false;
+            } else if (c == u'\'') {
+                quote = Quote::Single;
+                inWord = true;
+            } else if (c == u'"') {
+                quote = Quote::Double;
+                inWord = true;
+            } else if (c == u'\\' && i + 1 < parameters.size()) {
+                word += parameters.at(++i);
+                inWord = true;
+            } else {
+                word += c;
+                inWord = true;
+            }
+            break;
+        }
+    }
+    if (inWord)
+        words.append(word);
+    return words;
+}
+
+} // namespace Cuttle

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "model/core/result.h"
+#include "model/engine/deploy/scriptresult.h"
+#include "model/engine/deploy/servicemessageevent.h"
+#include "model/variables/variabledictionary.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Cuttle {
+
+class Transport;
+
+/// Wraps a step's Bash script so that it can call the helper functions of the reference product
+/// (set_octopusvariable, get_octopusvariable, new_octopusartifact, fail_step, write_warning, ...)
+/// and runs it on a target.
+///
+/// Nothing of the variables or arguments appears on a command line or in the environment: they
+/// travel in bootstrap.sh, uploaded into a private (0700) bootstrap directory. The bootstrap loads
+/// the variables into memory and deletes itself before the script starts; an EXIT trap removes
+/// the directory. The script is sourced (as the reference product does), so `exit` and fail_step
+/// end the step, and `set -e` is left to the script.
+class ScriptBootstrap final
+{
+    Q_DECLARE_TR_FUNCTIONS(ScriptBootstrap)
+
+public:
+    /// workingDirectory: where the script runs (created if missing). bootstrapDirectory: must not
+    /// exist yet; empty picks `<workingDirectory>/.cuttle-<random>`. Relative paths are relative to
+    /// the transport's default directory.
+    explicit ScriptBootstrap(const QString &workingDirectory, const QString &bootstrapDirectory = {});
+
+    /// An inline script body.
+    void setScript(const QString &body);
+    /// A script already on the target (e.g. Deploy.sh of an extracted package); relative to the working directory.
+    void setScriptFile(const QString &path);
+    void setArguments(const QStringList &arguments) { m_arguments = arguments; }
+    void setVariables(const VariableDictionary &variables) { m_variables = variables; }
+
+    QString workingDirectory() const { return m_workingDirectory; }
+    QString bootstrapDirectory() const { return m_bootstrapDirectory; }
+    QString bootstrapPath() const;
+
+    /// Creates the working directory and the private bootstrap directory.
+    QString prepareCommand() const;
+    /// The content to upload to bootstrapPath().
+    QByteArray bootstrapFile() const;
+    /// Runs the uploaded bootstrap (as the single process the transport signals on cancel).
+    QString runCommand() const;
+
+    /// Each stdout line and helper event as it arrives; stderr lines come as Line events with
+    /// category Error and fromStderr set.
+    using EventHandler = std::function<void(const ServiceMessageEvent &event, bool fromStderr)>;
+
+    /// prepareCommand(), upload of bootstrapFile(), runCommand(). A script that exits non-zero is a
+    /// successful run whose ScriptResult says so; errors are transport failures and cancellation.
+    Result<ScriptResult> run(Transport &transport, const EventHandler &onEvent = {}) const;
+
+    /// Octopus.Action.Script.ScriptParameters as arguments: words split at blanks, '...' literal,
+    /// "..." and backslash escapes as in a POSIX shell, but nothing expanded.
+    static QStringList splitParameters(const QString &parameters);
+
+private:
+    QString m_workingDirectory;
+    QString m_bootstrapDirectory;
+    QString m_script;
+    QString m_scriptFile;
+    QStringList m_arguments;
+    VariableDictionary m_variables;
+};
+
+} // namespace Cuttle
