@@ -153,7 +153,10 @@ VoidResult LibraryVariableSetRepository::remove(const QString &spaceId, const QS
             QStringList quoted;
             for (const QString &name : std::as_const(*projects))
                 quoted << u'"' + name + u'"';
-            return Error::conflict(tr("The library variable set \"%1\" cannot be deleted while the project(s) %2 include it.")
+            if (quoted.size() == 1)
+                return Error::conflict(tr("The library variable set \"%1\" cannot be deleted while the project %2 includes it.")
+                                           .arg(before->name, quoted.constFirst()));
+            return Error::conflict(tr("The library variable set \"%1\" cannot be deleted while the projects %2 include it.")
                                        .arg(before->name, quoted.join(QStringLiteral(", "))));
         }
         // Foreign keys cascade from the set to its values and their scopes.
