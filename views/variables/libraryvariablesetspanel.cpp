@@ -44,7 +44,9 @@ LibraryVariableSetsPanel::LibraryVariableSetsPanel(WorkspaceSession *session, QW
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setStretchLastSection(true);
-    m_list->setColumnWidth(LibraryVariableSetListModel::Name, 170);
+    // The description is the detail's subtitle and the row's tooltip; the list stays narrow.
+    m_list->setColumnHidden(LibraryVariableSetListModel::Description, true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     leftLayout->addWidget(m_list, 1);
     auto *buttons = new QHBoxLayout;
     m_add = new QPushButton(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("Add set"), left);

@@ -213,10 +213,23 @@ void VariablePreviewPanel::setProject(const QString &projectId)
     reload();
 }
 
+void VariablePreviewPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
 void VariablePreviewPanel::reload()
 {
     if (m_projectId.isEmpty())
         return;
+    if (!isVisible()) {
+        m_stale = true;
+        m_resolved = false;
+        return;
+    }
+    m_stale = false;
     const quint64 generation = ++m_generation;
     m_resolved = false;
     auto workspace = m_session->workspace();

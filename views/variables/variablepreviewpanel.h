@@ -33,7 +33,7 @@ public:
     ~VariablePreviewPanel() override;
 
     void setProject(const QString &projectId);
-    /// Reloads the project's effective values and the space's records.
+    /// Reloads the project's effective values and the space's records (once shown).
     void reload();
 
     /// The context the pickers describe.
@@ -45,6 +45,9 @@ public:
     VariableExplanationModel *explanationModel() const { return m_explanation; }
     QString verdict() const;
     bool isResolved() const { return m_resolved; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 signals:
     /// The table shows the values for the current context.
@@ -64,6 +67,7 @@ private:
     quint64 m_resolveGeneration = 0;
     bool m_resolved = false;
     bool m_filling = false;
+    bool m_stale = false; ///< reload when shown: hidden previews cost the worker nothing
 
     VariablePreviewModel *m_preview = nullptr;
     VariableExplanationModel *m_explanation = nullptr;

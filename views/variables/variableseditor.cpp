@@ -18,6 +18,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -58,7 +59,10 @@ VariablesEditor::VariablesEditor(WorkspaceSession *session, QWidget *parent)
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(u"variableFilter"_s);
     m_filter->setClearButtonEnabled(true);
-    m_filter->setPlaceholderText(tr("Filter by name, value or scope (env:Production, tag:web, \"two words\")"));
+    m_filter->setPlaceholderText(tr("Filter by name, value or scope"));
+    m_filter->setToolTip(tr("Every word must match the name, the value or a scope value. Limit a word with name:, value:, "
+                            "scope:, env:, target:, tag:, tenant:, tenanttag:, step:, channel: or process:, and keep "
+                            "spaces with quotes, e.g. env:Production \"connection string\"."));
     m_filter->addAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), QLineEdit::LeadingPosition);
     m_filter->setMinimumWidth(320);
     top->addWidget(m_filter, 2);
@@ -145,6 +149,10 @@ VariablesEditor::VariablesEditor(WorkspaceSession *session, QWidget *parent)
     m_discard = button(tr("Discard"), u"discardVariables"_s, QStyle::SP_DialogDiscardButton, m_saveBar);
     m_save = button(tr("Save"), u"saveVariables"_s, QStyle::SP_DialogSaveButton, m_saveBar);
     m_save->setDefault(true);
+    m_save->setToolTip(tr("Save every change of this set at once (Ctrl+S)"));
+    auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
+    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveShortcut, &QShortcut::activated, this, &VariablesEditor::save);
     bottom->addWidget(m_discard);
     bottom->addWidget(m_save);
     layout->addWidget(m_saveBar);

@@ -109,6 +109,11 @@ private slots:
         page.show();
         page.setProject(projectId);
         VariablePreviewPanel *preview = page.preview();
+        // Hidden, the preview waits; shown, it resolves.
+        ws.session->waitForIdle();
+        QCoreApplication::processEvents();
+        QVERIFY(!preview->isResolved());
+        page.tabs()->setCurrentWidget(preview);
         QTRY_VERIFY(preview->isResolved());
         QCOMPARE(preview->previewModel()->rowOfName(u"Smtp.Host"_s), -1);
         // Including the set through the session reaches the preview.
