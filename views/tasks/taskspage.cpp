@@ -20,6 +20,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Cuttle {
 namespace {
 
@@ -114,10 +116,14 @@ void TasksPage::reload()
     m_loading = true;
     const int generation = ++m_loadGeneration;
     WorkspaceSession *session = m_session;
+    const bool firstLoad = std::exchange(m_recovered, true) == false;
     m_session->request<Result<QList<Task>>>(
         this,
-        [session]() -> Result<QList<Task>> {
+        [session, firstLoad]() -> Result<QList<Task>> {
             TaskRepository repository(session->context());
+            // Tasks a crashed or killed Cuttle left running would otherwise show as running forever.
+            if (firstLoad)
+                (void)repository.markInterrupted();
             return repository.list({}, 0, kTasksShown);
         },
         [this, generation](Result<QList<Task>> tasks) {

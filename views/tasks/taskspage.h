@@ -54,6 +54,8 @@ private:
     QString m_pendingSelection;
     int m_loadGeneration = 0;
     bool m_loading = false;
+    bool m_recovered = false; ///< interrupted tasks were looked for once
+
 };
 
 } // namespace Cuttle

@@ -14,6 +14,8 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSqlQuery>
+#include <QSysInfo>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -67,6 +69,16 @@ void check(QListWidget *list, const QString &label)
     const auto items = list->findItems(label, Qt::MatchExactly);
     QVERIFY2(items.size() == 1, qPrintable(label));
     items.first()->setCheckState(Qt::Checked);
+}
+
+/// For looking at the page: CUTTLE_SCREENSHOT_DIR=/some/dir saves what the test shows.
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString directory = qEnvironmentVariable("CUTTLE_SCREENSHOT_DIR");
+    if (directory.isEmpty())
+        return;
+    QTest::qWait(200);
+    widget->grab().save(directory + u'/' + name + u".png"_s);
 }
 
 QString outputOf(ScriptConsoleWidget *console, const QString &targetId)
@@ -170,6 +182,7 @@ private slots:
         QVERIFY(outputOf(console, targets.web.id).contains(u"problem"_s));
         QVERIFY(outputOf(console, targets.db.id).contains(u"out db01"_s));
         QVERIFY(!outputOf(console, targets.db.id).contains(u"out web01"_s));
+        saveScreenshot(&page, u"script-console"_s);
         const QString status = console->findChild<QLabel *>(u"scriptStatus"_s)->text();
         QVERIFY2(status.contains(console->taskId()) && status.contains(u"1 of 2"_s), qPrintable(status));
 
@@ -184,6 +197,8 @@ private slots:
         QTRY_COMPARE(page.logView()->treeModel()->nodes().size(), 3);
         QTRY_VERIFY(page.logView()->shownText().contains(u"[db01] out db01"_s));
         QVERIFY(page.logView()->shownText().contains(u"exited with code 3"_s));
+        page.logView()->tree()->expandAll();
+        saveScreenshot(&page, u"task-list"_s);
         // Choosing a target's node shows only its lines.
         qint64 dbNodeId = 0;
         for (const TaskLogNode &node : page.logView()->treeModel()->nodes()) {
@@ -245,6 +260,30 @@ private slots:
         QCOMPARE(resultCell(&console, u"db01"_s, 1), displayName(TaskLogStatus::Canceled));
         QVERIFY(!outputOf(&console, targets.web.id).contains(u"finished"_s));
         QCOMPARE(toString(TaskRepository(fixture.context()).get(console.taskId()).value().state), toString(TaskState::Canceled));
+    }
+
+    void interruptedTasksShowAsFailed()
+    {
+        Test::SessionFixture fixture;
+        QVERIFY(fixture.open());
+        TaskRepository tasks(fixture.context());
+        Task task;
+        task.kind = u"AdHocScript"_s;
+        task.description = u"Left running by a crash"_s;
+        const QString id = tasks.create(task).value().id;
+        QVERIFY(tasks.start(id));
+        {
+            // The process that "ran" it is gone.
+            QSqlQuery q(fixture.workspace->database()->connection().value());
+            QVERIFY(q.prepare(u"UPDATE tasks SET owner_process = ? WHERE id = ?"_s));
+            q.addBindValue(QString(QSysInfo::machineHostName() + u":999999999"_s));
+            q.addBindValue(id);
+            QVERIFY(q.exec());
+        }
+        TasksPage page(fixture.session.get());
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QCOMPARE(toString(page.model()->task(0).state), toString(TaskState::Failed));
+        QVERIFY(page.model()->task(0).errorMessage.contains(u"interrupted"_s));
     }
 
     void nothingChosenIsRefusedInline()

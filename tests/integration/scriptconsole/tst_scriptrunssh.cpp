@@ -98,6 +98,7 @@ private slots:
         // Each server's port tells the targets apart inside the script.
         const QString failPort = failOn.isEmpty() ? u"none"_s : QString::number(m_targets.at(1).port);
         const QString script = u"port=$(echo $SSH_CONNECTION | cut -d' ' -f4)\n"
+                               u"echo begin\n"
                                u"sleep 1\n"
                                u"echo \"on $port\"\n"
                                u"echo \"err $port\" >&2\n"
@@ -105,21 +106,28 @@ private slots:
         QMutex mutex;
         QHash<QString, QStringList> out;
         QHash<QString, QStringList> err;
+        QElapsedTimer timer;
+        QList<qint64> begins;
+        QList<qint64> ends;
         ScriptRunService::Observer observer;
         observer.line = [&](const QString &targetId, ScriptRunService::LineSource source, TaskLogCategory, const QString &text) {
             QMutexLocker locker(&mutex);
-            if (source == ScriptRunService::LineSource::Stdout)
+            if (source == ScriptRunService::LineSource::Stdout && text == u"begin")
+                begins << timer.elapsed();
+            else if (source == ScriptRunService::LineSource::Stdout)
                 out[targetId] << text;
             else if (source == ScriptRunService::LineSource::Stderr)
                 err[targetId] << text;
         };
-        QElapsedTimer timer;
+        observer.targetFinished = [&](const ScriptRunService::TargetResult &) { ends << timer.elapsed(); };
         timer.start();
         auto outcome = ScriptRunService(m_workspace, m_secrets).run({m_targets, script, 2, {}, {}}, observer);
-        const qint64 elapsed = timer.elapsed();
         QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().message));
-        // Two one-second scripts side by side take well under two seconds.
-        QVERIFY2(elapsed < 1900, qPrintable(QString::number(elapsed)));
+        // Side by side: both scripts began before either finished its one-second sleep.
+        QCOMPARE(begins.size(), 2);
+        QCOMPARE(ends.size(), 2);
+        QVERIFY2(std::max(begins.at(0), begins.at(1)) < std::min(ends.at(0), ends.at(1)),
+                 qPrintable(u"begins %1 %2, ends %3 %4"_s.arg(begins.at(0)).arg(begins.at(1)).arg(ends.at(0)).arg(ends.at(1))));
         for (int i = 0; i < 2; ++i) {
             const DeploymentTarget &target = m_targets.at(i);
             const auto &result = outcome->targets.at(i);
@@ -148,7 +156,7 @@ private slots:
                 if (line.nodeId == node.id && line.category == TaskLogCategory::Info)
                     info << line.text;
             }
-            QCOMPARE(info, QStringList{u"on "_s + QString::number(m_targets.at(i).port)});
+            QCOMPARE(info, (QStringList{u"begin"_s, u"on "_s + QString::number(m_targets.at(i).port)}));
         }
     }
 
