@@ -4,6 +4,7 @@
 #include "app/cli/commandregistry.h"
 #include "app/cli/recordverbs.h"
 #include "app/cli/secretinput.h"
+#include "model/core/variablesjson.h"
 #include "model/engine/variableservice.h"
 #include "model/store/libraryvariablesetrepository.h"
 #include "model/store/projectrepository.h"
@@ -13,13 +14,6 @@
 
 namespace Cuttle::Cli {
 namespace {
-
-const QList<std::pair<const char *, QStringList ScopeSpec::*>> kDimensions{
-    {"environment", &ScopeSpec::environments}, {"machine", &ScopeSpec::machines},
-    {"role", &ScopeSpec::roles},               {"step", &ScopeSpec::steps},
-    {"channel", &ScopeSpec::channels},         {"tenant", &ScopeSpec::tenants},
-    {"tenantTag", &ScopeSpec::tenantTags},     {"process", &ScopeSpec::processes},
-};
 
 const OptionSpec kProjectOption{"project", "PROJECT", QT_TRANSLATE_NOOP("cuttlectl", "the project whose variables these are")};
 const OptionSpec kLibrarySetOption{"library-set", "SET", QT_TRANSLATE_NOOP("cuttlectl", "the library variable set whose variables these are")};
@@ -59,8 +53,8 @@ Result<ScopeSpec> scopeFrom(const ParsedArguments &args)
         const qsizetype equals = item.indexOf(u'=');
         const QString dim = item.left(equals);
         QStringList *list = nullptr;
-        for (const auto &[name, member] : kDimensions) {
-            if (dim == QLatin1String(name))
+        for (const auto &[name, member] : ScopeSpec::dimensions()) {
+            if (dim == name)
                 list = &(scope.*member);
         }
         if (equals <= 0 || !list || equals + 1 >= item.size())
@@ -76,9 +70,9 @@ Result<ScopeSpec> scopeFrom(const ParsedArguments &args)
 QJsonObject scopeJson(const ScopeSpec &scope)
 {
     QJsonObject json;
-    for (const auto &[name, member] : kDimensions) {
+    for (const auto &[name, member] : ScopeSpec::dimensions()) {
         if (!(scope.*member).isEmpty())
-            json.insert(QLatin1String(name), QJsonArray::fromStringList(scope.*member));
+            json.insert(name, QJsonArray::fromStringList(scope.*member));
     }
     return json;
 }
@@ -86,27 +80,29 @@ QJsonObject scopeJson(const ScopeSpec &scope)
 QString scopeText(const ScopeSpec &scope)
 {
     QStringList parts;
-    for (const auto &[name, member] : kDimensions) {
+    for (const auto &[name, member] : ScopeSpec::dimensions()) {
         if (!(scope.*member).isEmpty())
-            parts << QLatin1String(name) + u'=' + (scope.*member).join(u',');
+            parts << name + u'=' + (scope.*member).join(u',');
     }
     return parts.join(QStringLiteral("; "));
 }
 
-const QList<std::pair<const char *, VariablePrompt::Control>> kControls{
+// The JSON spelling is the one of variables files, snapshots and exports (VariablesJson);
+// the option also takes the shorter single-line, multi-line, checkbox and sensitive.
+const QList<std::pair<const char *, VariablePrompt::Control>> kControlWords{
     {"single-line", VariablePrompt::Control::SingleLineText},
     {"multi-line", VariablePrompt::Control::MultiLineText},
     {"checkbox", VariablePrompt::Control::Checkbox},
     {"sensitive", VariablePrompt::Control::Sensitive},
 };
 
-QString controlText(VariablePrompt::Control control)
+std::optional<VariablePrompt::Control> controlFrom(const QString &text)
 {
-    for (const auto &[name, value] : kControls) {
-        if (value == control)
-            return QLatin1String(name);
+    for (const auto &[word, value] : kControlWords) {
+        if (text.compare(QLatin1String(word), Qt::CaseInsensitive) == 0)
+            return value;
     }
-    return {};
+    return VariablesJson::controlFromString(text);
 }
 
 QJsonValue promptJson(const std::optional<VariablePrompt> &prompt)
@@ -116,7 +112,7 @@ QJsonValue promptJson(const std::optional<VariablePrompt> &prompt)
     return QJsonObject{{QLatin1String("label"), prompt->label},
                        {QLatin1String("description"), prompt->description},
                        {QLatin1String("required"), prompt->required},
-                       {QLatin1String("control"), controlText(prompt->control)}};
+                       {QLatin1String("control"), VariablesJson::toString(prompt->control)}};
 }
 
 QJsonObject toJson(const VariableRepository::Stored &stored)
@@ -186,16 +182,11 @@ Result<std::optional<VariablePrompt>> promptFrom(const ParsedArguments &args)
     prompt.required = required;
     prompt.description = description.value_or(QString());
     if (control) {
-        bool known = false;
-        for (const auto &[name, value] : kControls) {
-            if (*control == QLatin1String(name)) {
-                prompt.control = value;
-                known = true;
-            }
-        }
+        const auto known = controlFrom(*control);
         if (!known)
             return Error::validation(tr("The prompt control \"%1\" is unknown; use single-line, multi-line, checkbox or sensitive.")
                                          .arg(*control));
+        prompt.control = *known;
     }
     return std::optional<VariablePrompt>(prompt);
 }

@@ -1,11 +1,11 @@
 #include "app/cli/variablesfile.h"
 
 #include "app/cli/clitext.h"
+#include "model/core/variablesjson.h"
 #include "model/variables/structured/textposition.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -25,24 +25,6 @@ std::optional<QString> scalarText(const QJsonValue &value)
     default: break;
     }
     return std::nullopt;
-}
-
-QStringList *dimension(ScopeSpec &scope, const QString &key)
-{
-    if (key == QLatin1String("environment")) return &scope.environments;
-    if (key == QLatin1String("machine")) return &scope.machines;
-    if (key == QLatin1String("role")) return &scope.roles;
-    if (key == QLatin1String("step")) return &scope.steps;
-    if (key == QLatin1String("channel")) return &scope.channels;
-    if (key == QLatin1String("tenant")) return &scope.tenants;
-    if (key == QLatin1String("tenantTag")) return &scope.tenantTags;
-    if (key == QLatin1String("process")) return &scope.processes;
-    return nullptr;
-}
-
-Error entryError(const QString &fileName, qsizetype index, const QString &problem)
-{
-    return Error::validation(tr("Entry %1 of the variables file %2 %3.").arg(index + 1).arg(fileName, problem));
 }
 
 } // namespace
@@ -84,55 +66,13 @@ Result<QList<VariableValue>> VariablesFile::parse(const QByteArray &content, con
     if (!document.isArray())
         return Error::validation(tr("The variables file %1 must hold a JSON object or array.").arg(fileName));
 
-    const QJsonArray entries = document.array();
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (!entries.at(i).isObject())
-            return entryError(fileName, i, tr("is not an object"));
-        const QJsonObject entry = entries.at(i).toObject();
-        VariableValue value;
+    // The array form is the one of snapshots and exports, so an exported file can be used here.
+    auto entries = VariablesJson::fromJson(document.array(), tr("the variables file %1").arg(fileName));
+    if (!entries)
+        return entries;
+    for (VariableValue &value : *entries)
         value.source = fileName;
-        for (auto it = entry.begin(); it != entry.end(); ++it) {
-            const QString key = it.key();
-            if (key == QLatin1String("name")) {
-                if (!it.value().isString() || it.value().toString().trimmed().isEmpty())
-                    return entryError(fileName, i, tr("needs a non-empty text \"name\""));
-                value.name = it.value().toString();
-            } else if (key == QLatin1String("value")) {
-                const auto text = scalarText(it.value());
-                if (!text)
-                    return entryError(fileName, i, tr("must have a text, number or boolean \"value\""));
-                value.value = *text;
-            } else if (key == QLatin1String("sensitive")) {
-                if (!it.value().isBool())
-                    return entryError(fileName, i, tr("must have true or false for \"sensitive\""));
-                value.sensitive = it.value().toBool();
-            } else if (key == QLatin1String("scope")) {
-                if (!it.value().isObject())
-                    return entryError(fileName, i, tr("must have an object for \"scope\""));
-                const QJsonObject scope = it.value().toObject();
-                for (auto s = scope.begin(); s != scope.end(); ++s) {
-                    QStringList *list = dimension(value.scope, s.key());
-                    // A misspelt dimension would leave the value unscoped, so it is refused.
-                    if (!list)
-                        return entryError(fileName, i, tr("has the unknown scope \"%1\" (known: %2)")
-                                                           .arg(s.key(), scopeKeys().join(QStringLiteral(", "))));
-                    const QJsonArray items = s.value().isArray() ? s.value().toArray() : QJsonArray{s.value()};
-                    for (const QJsonValue &item : items) {
-                        if (!item.isString() || item.toString().isEmpty())
-                            return entryError(fileName, i, tr("must list non-empty texts for the scope \"%1\"").arg(s.key()));
-                        if (!list->contains(item.toString()))
-                            *list << item.toString();
-                    }
-                }
-            } else {
-                return entryError(fileName, i, tr("has the unknown key \"%1\"").arg(key));
-            }
-        }
-        if (value.name.isEmpty())
-            return entryError(fileName, i, tr("needs a non-empty text \"name\""));
-        values << value;
-    }
-    return values;
+    return entries;
 }
 
 Result<QList<VariableValue>> VariablesFile::load(const QString &path)

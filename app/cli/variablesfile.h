@@ -10,7 +10,8 @@
 namespace Cuttle::Cli {
 
 /// Reads variables from a JSON file: either a flat object {"Name": "value"} or an array of
-/// {"name", "value", "sensitive", "scope": {"environment": [...], ...}} entries.
+/// {"name", "value", "sensitive", "scope": {"environment": [...], ...}, "description",
+/// "prompt"} entries (VariablesJson, the shape of snapshots and exports).
 class VariablesFile final
 {
 public:

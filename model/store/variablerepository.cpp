@@ -1,5 +1,6 @@
 #include "model/store/variablerepository.h"
 
+#include "model/core/variablesjson.h"
 #include "model/store/auditlog.h"
 #include "model/store/repositorysupport.h"
 
@@ -15,20 +16,10 @@ using namespace StoreSupport;
 
 namespace {
 
-// The stored spelling of each scope dimension, shared with the variables file and --scope.
+// The stored spelling of each scope dimension is the one of variables files and --scope.
 const QList<std::pair<QString, QStringList ScopeSpec::*>> &dimensions()
 {
-    static const QList<std::pair<QString, QStringList ScopeSpec::*>> all{
-        {QStringLiteral("environment"), &ScopeSpec::environments},
-        {QStringLiteral("machine"), &ScopeSpec::machines},
-        {QStringLiteral("role"), &ScopeSpec::roles},
-        {QStringLiteral("step"), &ScopeSpec::steps},
-        {QStringLiteral("channel"), &ScopeSpec::channels},
-        {QStringLiteral("tenant"), &ScopeSpec::tenants},
-        {QStringLiteral("tenantTag"), &ScopeSpec::tenantTags},
-        {QStringLiteral("process"), &ScopeSpec::processes},
-    };
-    return all;
+    return ScopeSpec::dimensions();
 }
 
 QStringList ScopeSpec::*dimensionNamed(const QString &name)
@@ -258,23 +249,12 @@ Result<int> nextSortOrder(const QSqlDatabase &db, const QString &setId)
 
 QString VariableRepository::controlName(VariablePrompt::Control control)
 {
-    switch (control) {
-    case VariablePrompt::Control::SingleLineText: return QStringLiteral("SingleLineText");
-    case VariablePrompt::Control::MultiLineText: return QStringLiteral("MultiLineText");
-    case VariablePrompt::Control::Checkbox: return QStringLiteral("Checkbox");
-    case VariablePrompt::Control::Sensitive: return QStringLiteral("Sensitive");
-    }
-    return QStringLiteral("SingleLineText");
+    return VariablesJson::toString(control);
 }
 
 std::optional<VariablePrompt::Control> VariableRepository::controlFromName(const QString &name)
 {
-    for (auto control : {VariablePrompt::Control::SingleLineText, VariablePrompt::Control::MultiLineText,
-                         VariablePrompt::Control::Checkbox, VariablePrompt::Control::Sensitive}) {
-        if (controlName(control).compare(name, Qt::CaseInsensitive) == 0)
-            return control;
-    }
-    return std::nullopt;
+    return VariablesJson::controlFromString(name);
 }
 
 Result<QList<VariableRepository::Stored>> VariableRepository::list(const VariableOwner &owner) const

@@ -169,7 +169,13 @@ void tst_CuttlectlLibrarySets::promptAndDescriptionOptions()
     QCOMPARE(value.value("description"_L1).toString(), u"Who signs off"_s);
     const QJsonObject prompt = value.value("prompt"_L1).toObject();
     QCOMPARE(prompt, (QJsonObject{{"label"_L1, u"Approver name"_s}, {"description"_L1, u"Asked at deployment"_s},
-                                  {"required"_L1, true}, {"control"_L1, u"multi-line"_s}}));
+                                  {"required"_L1, true}, {"control"_L1, u"MultiLineText"_s}}));
+    // The JSON spelling of a control is accepted as the option too.
+    QCOMPARE(ok({u"variable"_s, u"set"_s, u"--project"_s, u"Web"_s, u"Approver"_s, u"--value"_s, u"x"_s, u"--prompt"_s, u"A"_s,
+                 u"--prompt-control"_s, u"Checkbox"_s}).exitCode, 0);
+    QCOMPARE(run({u"--json"_s, u"variable"_s, u"list"_s, u"--project"_s, u"Web"_s}).json().array().at(0).toObject()
+                 .value("prompt"_L1).toObject().value("control"_L1).toString(),
+             u"Checkbox"_s);
     // Setting again without --prompt makes it a plain variable.
     QCOMPARE(ok({u"variable"_s, u"set"_s, u"--project"_s, u"Web"_s, u"Approver"_s, u"--value"_s, u"x"_s}).exitCode, 0);
     QVERIFY(run({u"--json"_s, u"variable"_s, u"list"_s, u"--project"_s, u"Web"_s}).json().array().at(0).toObject()

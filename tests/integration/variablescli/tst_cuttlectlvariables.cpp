@@ -49,6 +49,7 @@ private slots:
     void templateParseError();
     void invalidVariablesFile_data();
     void invalidVariablesFile();
+    void variablesFileWithDescriptionsAndPrompts();
     void explainText();
     void explainJson();
     void explainMasksSensitive();
@@ -184,6 +185,8 @@ void tst_CuttlectlVariables::invalidVariablesFile_data()
     QTest::newRow("unknown scope") << QByteArray("[{\"name\": \"A\", \"scope\": {\"enviroment\": [\"X\"]}}]")
                                    << u"enviroment"_s;
     QTest::newRow("entry without name") << QByteArray("[{\"value\": \"1\"}]") << u"Entry 1"_s;
+    QTest::newRow("unknown prompt control")
+        << QByteArray("[{\"name\": \"A\", \"prompt\": {\"label\": \"L\", \"control\": \"Dropdown\"}}]") << u"Dropdown"_s;
 }
 
 void tst_CuttlectlVariables::invalidVariablesFile()
@@ -195,6 +198,20 @@ void tst_CuttlectlVariables::invalidVariablesFile()
     QCOMPARE(run.exitCode, 4);
     QCOMPARE(run.out, QByteArray());
     QVERIFY2(QString::fromUtf8(run.err).contains(expected), run.err.constData());
+}
+
+void tst_CuttlectlVariables::variablesFileWithDescriptionsAndPrompts()
+{
+    // The entries of an export or a release snapshot, descriptions and prompts included.
+    const QString vars = write(u"vars.json"_s,
+                               "[{\"name\": \"Approver\", \"value\": \"nobody\", \"description\": \"Who signs off\",\n"
+                               "  \"prompt\": {\"label\": \"Approver\", \"required\": true, \"control\": \"SingleLineText\"}}]");
+    const auto run = runCuttlectl({}, {u"variables"_s, u"eval"_s, u"--variables"_s, vars, u"--expression"_s, u"#{Approver}"_s});
+    QCOMPARE(run.err, QByteArray());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QByteArray("nobody"));
+    const auto json = runCuttlectl({}, {u"--json"_s, u"variables"_s, u"explain"_s, u"Approver"_s, u"--variables"_s, vars});
+    QCOMPARE(json.json().object().value("candidates"_L1).toArray().at(0).toObject().value("source"_L1).toString(), vars);
 }
 
 void tst_CuttlectlVariables::explainText()
