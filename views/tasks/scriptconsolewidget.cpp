@@ -170,6 +170,7 @@ ScriptConsoleWidget::ScriptConsoleWidget(WorkspaceSession *session, QWidget *par
     m_outputs->addWidget(noOutput);
     resultsSplitter->setStretchFactor(0, 1);
     resultsSplitter->setStretchFactor(1, 3);
+    resultsSplitter->setSizes({320, 680});
     resultsLayout->addWidget(resultsSplitter, 1);
 
     auto *right = new QSplitter(Qt::Vertical, this);
@@ -184,6 +185,9 @@ ScriptConsoleWidget::ScriptConsoleWidget(WorkspaceSession *session, QWidget *par
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 3);
     main->setChildrenCollapsible(false);
+    targetsPanel->setMinimumWidth(260);
+    main->setSizes({280, 820});
+    right->setSizes({260, 420});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(main);
 

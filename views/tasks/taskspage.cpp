@@ -67,6 +67,7 @@ TasksPage::TasksPage(WorkspaceSession *session, QWidget *parent)
     splitter->addWidget(m_log);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({420, 680});
     splitter->setChildrenCollapsible(false);
 
     auto *empty = new EmptyStateWidget(

@@ -59,6 +59,9 @@ private slots:
         QVERIFY2(log.contains(u"Health: "_s + verdict), qPrintable(log));
         QVERIFY(dialog.checkHealthButton()->isEnabled());
         QTRY_COMPARE(displayName(TargetRepository(fixture.context()).get(target.id).value().healthStatus), verdict);
+        // For looking at the dialog: CUTTLE_SCREENSHOT_DIR=/some/dir saves it.
+        if (const QString directory = qEnvironmentVariable("CUTTLE_SCREENSHOT_DIR"); !directory.isEmpty())
+            dialog.grab().save(directory + u"/targetdialog-health-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-') + u".png"_s);
     }
 
     void unsavedTargetCannotBeChecked()
