@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStyle>
@@ -199,6 +200,15 @@ VariablesEditor::VariablesEditor(WorkspaceSession *session, QWidget *parent)
 void VariablesEditor::setOwner(const VariableOwner &owner)
 {
     const bool same = m_hasOwner && owner == m_owner;
+    if (!same && m_hasOwner && isDirty() && !m_readOnly && m_askBeforeDropping && window()->isVisible()) {
+        // Switching projects or sets must not lose typed values silently.
+        const auto answer = QMessageBox::question(this, tr("Unsaved variables"),
+                                                  tr("The variables you were editing have unsaved changes. Save them "
+                                                     "before moving on?"),
+                                                  QMessageBox::Save | QMessageBox::Discard, QMessageBox::Save);
+        if (answer == QMessageBox::Save)
+            save(); // runs for the previous owner: save() captures owner and rows now
+    }
     m_owner = owner;
     m_hasOwner = true;
     if (!same)
@@ -310,6 +320,9 @@ void VariablesEditor::save()
     }, [this, generation](const Result<StoredList> &result) {
         m_saving = false;
         if (generation != m_generation) {
+            // The editor moved on to other values; a failure must still be said.
+            if (!result)
+                showError(Error::failed(tr("The previous changes were not saved: %1").arg(result.error().message)));
             updateActions();
             return;
         }

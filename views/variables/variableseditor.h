@@ -30,9 +30,12 @@ class VariablesEditor final : public QWidget
 public:
     explicit VariablesEditor(WorkspaceSession *session, QWidget *parent = nullptr);
 
-    /// Shows `owner`'s values (loading them and the space's scope choices); unsaved
-    /// changes of the previous owner are dropped.
+    /// Shows `owner`'s values (loading them and the space's scope choices). Unsaved changes
+    /// of the previous owner are saved or dropped as the user answers (askBeforeDropping).
     void setOwner(const VariableOwner &owner);
+    /// Whether switching owners with unsaved changes asks to save them first (on by default;
+    /// tests and read-only views turn it off).
+    void setAskBeforeDropping(bool ask) { m_askBeforeDropping = ask; }
     VariableOwner owner() const { return m_owner; }
     /// Shows nothing and offers no editing (no owner selected).
     void clearOwner();
@@ -83,6 +86,7 @@ private:
     bool m_readOnly = false;
     bool m_loaded = false;
     bool m_saving = false;
+    bool m_askBeforeDropping = true;
     quint64 m_generation = 0;
     ScopeChoices m_choices;
 

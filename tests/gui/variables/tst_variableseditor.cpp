@@ -3,12 +3,19 @@
 #include "model/secrets/secretkey.h"
 #include "model/store/targetrepository.h"
 #include "views/projects/fielderrorlabel.h"
+#include "views/projects/projectdetailwidget.h"
+#include "views/variables/variabledetailsdialog.h"
 #include "views/variables/projectvariablespage.h"
 #include "views/variables/scopeeditordialog.h"
 #include "views/variables/scopevaluesedit.h"
 
 #include <QAbstractItemView>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QCompleter>
+#include <QGroupBox>
+#include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
@@ -39,6 +46,7 @@ private:
             page->resize(1100, 700);
             page->show();
             editor = page->editor();
+            editor->setAskBeforeDropping(false);
             page->setProject(projectId);
             return !projectId.isEmpty();
         }
@@ -305,6 +313,69 @@ private slots:
         const ScopeSpec scope = f.editor->model()->value(0).scope;
         QCOMPARE(scope.environments, QStringList{u"Production"_s});
         QCOMPARE(scope.steps, QStringList{u"Deploy site"_s});
+    }
+
+    void detailsDescriptionAndPromptAreSaved()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        QTRY_VERIFY(f.editor->isLoaded());
+        addValue(f, u"Release.Notes.Url"_s, u"https://notes"_s);
+        QTest::mouseClick(f.button(u"editDetails"_s), Qt::LeftButton);
+        VariableDetailsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = f.editor->findChild<VariableDetailsDialog *>()) && dialog->isVisible());
+        QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(u"variableDescription"_s), u"Where release notes live"_s);
+        auto *prompted = dialog->findChild<QGroupBox *>(u"promptGroup"_s);
+        prompted->setChecked(true);
+        auto *label = dialog->findChild<QLineEdit *>(u"promptLabel"_s);
+        QCOMPARE(label->text(), u"Release.Notes.Url"_s); // suggested from the name
+        label->clear();
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QVERIFY(dialog->isVisible()); // a prompt needs a label: refused inline
+        QTest::keyClicks(label, u"Notes URL"_s);
+        dialog->findChild<QCheckBox *>(u"promptRequired"_s)->setChecked(true);
+        auto *control = dialog->findChild<QComboBox *>(u"promptControl"_s);
+        control->setCurrentIndex(control->findData(int(VariablePrompt::Control::MultiLineText)));
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QTRY_VERIFY(!f.editor->findChild<VariableDetailsDialog *>());
+        QTest::mouseClick(f.button(u"saveVariables"_s), Qt::LeftButton);
+        QTRY_VERIFY(!f.editor->isDirty() && !f.editor->isSaving());
+        QCOMPARE(f.editor->errorText(), QString());
+        const auto stored = f.stored();
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().value.description, u"Where release notes live"_s);
+        QVERIFY(stored.first().value.prompt.has_value());
+        QCOMPARE(stored.first().value.prompt->label, u"Notes URL"_s);
+        QVERIFY(stored.first().value.prompt->required);
+        QCOMPARE(stored.first().value.prompt->control, VariablePrompt::Control::MultiLineText);
+        QVERIFY(f.view()->model()->index(0, 0).data(Qt::ToolTipRole).toString().contains(u"Notes URL"_s));
+    }
+
+    void projectDetailHasTheVariablesTab()
+    {
+        GuiTestWorkspace ws;
+        QVERIFY(ws.open());
+        const QString projectId = createProject(ws, u"Shop"_s);
+        VariableRepository::Stored port;
+        port.value.name = u"Port"_s;
+        port.value.value = u"8080"_s;
+        QVERIFY(service(ws).save(ws.spaceId(), VariableOwner::project(projectId), {port}).ok());
+        ProjectDetailWidget detail(ws.session.get());
+        detail.show();
+        QVERIFY(detail.variablesPage());
+        Project project = *ProjectRepository(ws.context()).get(projectId);
+        detail.setProject(project, ProjectGroup{}, Lifecycle{});
+        QTRY_VERIFY(detail.variablesPage()->editor()->isLoaded());
+        QCOMPARE(detail.variablesPage()->editor()->model()->value(0).name, u"Port"_s);
+        auto *tabs = detail.findChild<QTabWidget *>();
+        bool found = false;
+        for (int i = 0; i < tabs->count(); ++i)
+            found = found || tabs->widget(i) == detail.variablesPage();
+        QVERIFY(found);
+        // Without a session the tab only says what it will hold.
+        ProjectDetailWidget placeholder;
+        QVERIFY(!placeholder.variablesPage());
     }
 };
 
