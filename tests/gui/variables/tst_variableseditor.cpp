@@ -10,6 +10,7 @@
 #include "views/variables/scopevaluesedit.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -18,7 +19,9 @@
 #include <QTabWidget>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 
 using namespace Cuttle;
 using namespace Qt::StringLiterals;
@@ -350,6 +353,45 @@ private slots:
         QVERIFY(stored.first().value.prompt->required);
         QCOMPARE(stored.first().value.prompt->control, VariablePrompt::Control::MultiLineText);
         QVERIFY(f.view()->model()->index(0, 0).data(Qt::ToolTipRole).toString().contains(u"Notes URL"_s));
+    }
+
+    void switchingWithUnsavedChangesAsks_data()
+    {
+        QTest::addColumn<bool>("save");
+        QTest::newRow("save") << true;
+        QTest::newRow("discard") << false;
+    }
+
+    void switchingWithUnsavedChangesAsks()
+    {
+        QFETCH(bool, save);
+        Fixture f;
+        QVERIFY(f.open());
+        const QString otherId = createProject(f.ws, u"Blog"_s);
+        f.editor->setAskBeforeDropping(true);
+        QTRY_VERIFY(f.editor->isLoaded());
+        addValue(f, u"Url"_s, u"http://shop"_s);
+        QVERIFY(f.editor->isDirty());
+        bool asked = false;
+        // The question is modal: answer it from the event loop it runs.
+        auto *answer = new QTimer(this);
+        connect(answer, &QTimer::timeout, this, [&asked, save, answer]() {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked = true;
+            answer->stop();
+            QTest::mouseClick(box->button(save ? QMessageBox::Save : QMessageBox::Discard), Qt::LeftButton);
+        });
+        answer->start(20);
+        f.page->setProject(otherId);
+        QVERIFY(asked);
+        QTRY_VERIFY(f.editor->isLoaded() && !f.editor->isSaving());
+        QCOMPARE(f.editor->owner(), VariableOwner::project(otherId));
+        QCOMPARE(f.editor->model()->rowCount(), 0);
+        f.ws.session->waitForIdle();
+        QCOMPARE(f.stored().size(), save ? 1 : 0);
+        delete answer;
     }
 
     void projectDetailHasTheVariablesTab()
