@@ -368,6 +368,28 @@ Result<DeploymentPlan> DeploymentPlanner::plan(const Request &request) const
     return plan(*inputs, request);
 }
 
+DeploymentPlanner::Request DeploymentPlanner::requestFor(const Deployment &deployment)
+{
+    Request request;
+    request.projectId = deployment.projectId;
+    request.release = deployment.releaseId;
+    request.environment = deployment.environmentId;
+    request.tenant = deployment.tenantId;
+    request.specificTargets = deployment.specificTargetIds;
+    request.excludedTargets = deployment.excludedTargetIds;
+    request.skipSteps = deployment.skipActions;
+    request.promptedValues = deployment.formValues;
+    request.guidedFailure = deployment.useGuidedFailure ? GuidedFailure::On : GuidedFailure::Off;
+    request.comments = deployment.comments;
+    request.forcePackageRedeployment = deployment.forcePackageRedeployment;
+    return request;
+}
+
+Result<DeploymentPlan> DeploymentPlanner::planFor(const Deployment &deployment) const
+{
+    return plan(requestFor(deployment));
+}
+
 Result<DeploymentPlan> DeploymentPlanner::plan(const Inputs &inputs, const Request &request)
 {
     if (inputs.project.isDisabled)

@@ -73,6 +73,10 @@ public:
     Result<Inputs> load(const Request &request) const;
     /// load() and then plan(inputs, request).
     Result<DeploymentPlan> plan(const Request &request) const;
+    /// The plan of a queued deployment, for the executor: the same checks and choices with
+    /// the options stored in the record (its schedule has served its purpose by then).
+    Result<DeploymentPlan> planFor(const Deployment &deployment) const;
+    static Request requestFor(const Deployment &deployment);
     /// The plan, or the one sentence that says why the deployment is refused.
     static Result<DeploymentPlan> plan(const Inputs &inputs, const Request &request);
 

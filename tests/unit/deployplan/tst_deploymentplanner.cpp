@@ -1,4 +1,9 @@
 #include "model/engine/deploymentplanner.h"
+#include "model/store/channelrepository.h"
+#include "model/store/deploymentrepository.h"
+#include "model/store/releaserepository.h"
+#include "model/store/taskrepository.h"
+#include "tests/unit/process/projectfixture.h"
 
 #include <QTest>
 
@@ -690,6 +695,73 @@ private slots:
             QCOMPARE(plan->toDeployment().useGuidedFailure, expected);
             QCOMPARE(plan->queueTime, request.queueTime);
         }
+    }
+
+    void plansFromTheStoreWithTheChannelsLifecycle()
+    {
+        Test::ProjectFixture f;
+        const StoreContext &context = f.ws.context;
+        Lifecycle hotfixLifecycle;
+        hotfixLifecycle.spaceId = f.ws.spaceId;
+        hotfixLifecycle.name = u"Hotfix"_s;
+        LifecyclePhase straight;
+        straight.name = u"Straight to production"_s;
+        straight.optionalEnvironmentIds = {f.production};
+        hotfixLifecycle.phases = {straight};
+        auto lifecycle = LifecycleRepository(context).create(hotfixLifecycle);
+        QVERIFY2(lifecycle, lifecycle ? "" : qPrintable(lifecycle.error().message));
+        Channel hotfix;
+        hotfix.projectId = f.projectId;
+        hotfix.name = u"Hotfix"_s;
+        hotfix.lifecycleId = lifecycle->id;
+        auto channel = ChannelRepository(context).create(hotfix);
+        QVERIFY2(channel, channel ? "" : qPrintable(channel.error().message));
+
+        DeploymentStep local = scriptStep(u"Local"_s, {});
+        local.runOnWorkstation = true;
+        Release release;
+        release.projectId = f.projectId;
+        release.channelId = ChannelRepository(context).defaultChannel(f.projectId)->id;
+        release.version = u"1.0.0"_s;
+        release.process.steps = {local};
+        auto standard = ReleaseRepository(context).create(release);
+        QVERIFY(standard);
+        release.channelId = channel->id;
+        release.version = u"1.0.1"_s;
+        QVERIFY(ReleaseRepository(context).create(release));
+
+        const DeploymentPlanner planner(context);
+        DeploymentPlanner::Request request;
+        request.projectId = f.projectId;
+        request.release = u"1.0.0"_s;
+        request.environment = u"production"_s;
+        QCOMPARE(errorOf(planner.plan(request)),
+                 u"Release 1.0.0 of Shop cannot be deployed to Production yet: the phase \"Development\" must be complete first (0 of 1 environments deployed)."_s);
+        request.release = u"1.0.1"_s;
+        QCOMPARE(errorOf(planner.plan(request)), QString());
+        request.environment = u"Development"_s;
+        QCOMPARE(errorOf(planner.plan(request)),
+                 u"Release 1.0.1 of Shop cannot be deployed to Development: the lifecycle \"Hotfix\" does not include that environment."_s);
+
+        // A success in Development, recorded as the executor will, opens Production.
+        request.release = standard->id;
+        auto plan = planner.plan(request);
+        QVERIFY2(plan, qPrintable(errorOf(plan)));
+        QCOMPARE(plan->steps.size(), 1);
+        QVERIFY(plan->steps.at(0).runOnWorkstation);
+        Deployment wanted = plan->toDeployment();
+        wanted.useGuidedFailure = true;
+        auto deployment = DeploymentRepository(context).create(wanted);
+        QVERIFY(deployment);
+        QVERIFY(TaskRepository(context).complete(deployment->taskId, TaskState::Success));
+        request.environment = u"Production"_s;
+        QCOMPARE(errorOf(planner.plan(request)), QString());
+
+        auto again = planner.planFor(*deployment);
+        QVERIFY2(again, qPrintable(errorOf(again)));
+        QCOMPARE(again->environmentId, f.development);
+        QCOMPARE(again->releaseVersion, u"1.0.0"_s);
+        QVERIFY(again->useGuidedFailure);
     }
 
     void tagFilters_data()
