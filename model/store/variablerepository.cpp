@@ -340,9 +340,13 @@ Result<VariableRepository::Stored> VariableRepository::set(const QString &spaceI
         if (auto r = writeScopes(db, stored.id, value.scope, before.has_value()); !r)
             return r;
         const QVariantMap beforeFields = before ? auditFields(before->value, false) : QVariantMap();
+        // A plain value's change is shown; one that is or was sensitive only as "changed".
+        QSet<QString> secretFields;
+        if (value.sensitive || stored.wasSensitive)
+            secretFields.insert(QStringLiteral("value"));
         if (auto r = AuditLog::record(db, m_context, spaceId, before ? QStringLiteral("Modified") : QStringLiteral("Created"),
                                       QStringLiteral("Variable"), stored.id, value.name, beforeFields,
-                                      auditFields(value, value.sensitive), {QStringLiteral("value")});
+                                      auditFields(value, value.sensitive), secretFields);
             !r)
             return r;
         return beforeCommit ? beforeCommit(stored) : VoidResult();
@@ -385,8 +389,7 @@ Result<VariableRepository::Stored> VariableRepository::remove(const QString &spa
         if (auto r = q.exec(); !r)
             return r;
         if (auto r = AuditLog::record(db, m_context, spaceId, QStringLiteral("Deleted"), QStringLiteral("Variable"),
-                                      removed.id, removed.value.name, auditFields(removed.value, false), {},
-                                      {QStringLiteral("value")});
+                                      removed.id, removed.value.name, auditFields(removed.value, false), {});
             !r)
             return r;
         return beforeCommit ? beforeCommit(removed) : VoidResult();

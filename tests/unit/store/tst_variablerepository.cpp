@@ -343,6 +343,40 @@ private slots:
         QCOMPARE(names(*repo.list(owner)), QStringList{QStringLiteral("A")});
     }
 
+    void singleWritesAudited_data()
+    {
+        QTest::addColumn<bool>("sensitive");
+        QTest::newRow("plain") << false;
+        QTest::newRow("sensitive") << true;
+    }
+    void singleWritesAudited()
+    {
+        QFETCH(bool, sensitive);
+        Fixture f;
+        const VariableOwner owner = f.owner(true);
+        VariableRepository repo(f.ws.context);
+        const VariableValue v = sensitive ? secret(QStringLiteral("Key"), QStringLiteral("s3cret-9")) : plain(QStringLiteral("Key"), QStringLiteral("open-9"));
+        auto created = repo.set(f.ws.spaceId, owner, v);
+        QVERIFY(created.ok());
+        QVERIFY(repo.set(f.ws.spaceId, owner, v).ok());
+        QVERIFY(repo.remove(f.ws.spaceId, owner, QStringLiteral("key"), {}).ok());
+        auto events = AuditLog(f.ws.context).list(created->id);
+        QCOMPARE(events->size(), 3);
+        QCOMPARE(events->at(0).action, QStringLiteral("Deleted"));
+        QCOMPARE(events->at(1).action, QStringLiteral("Modified"));
+        QCOMPARE(events->at(2).action, QStringLiteral("Created"));
+        bool valueSeen = false;
+        for (const AuditChange &change : events->at(2).changes) {
+            QVERIFY(!change.after.contains(QStringLiteral("s3cret")));
+            if (change.field == QStringLiteral("value")) {
+                valueSeen = true;
+                QCOMPARE(change.secret, sensitive);
+                QCOMPARE(change.after, sensitive ? QString() : QStringLiteral("open-9"));
+            }
+        }
+        QVERIFY(valueSeen);
+    }
+
     void librarySetCrud()
     {
         Fixture f;
@@ -427,6 +461,7 @@ private slots:
         QVERIFY(sets.setIncluded(blog, {}).ok());
         QVERIFY(sets.remove(f.ws.spaceId, setId).ok());
         QCOMPARE(sets.list(f.ws.spaceId)->size(), 0);
+        QCOMPARE(AuditLog(f.ws.context).list(setId, 1)->at(0).action, QStringLiteral("Deleted"));
         QSqlQuery q(*f.ws.workspace->database()->connection());
         QVERIFY(q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM variables), (SELECT COUNT(*) FROM variable_scopes)")));
         QVERIFY(q.next());
