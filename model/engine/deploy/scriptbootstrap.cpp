@@ -110,6 +110,8 @@ ScriptBootstrap::ScriptBootstrap(const QString &workingDirectory, const QString 
     : m_workingDirectory(trimmedSlashes(workingDirectory.isEmpty() ? u"."_s : workingDirectory))
     , m_bootstrapDirectory(bootstrapDirectory.isEmpty() ? m_workingDirectory + u"/.cuttle-"_s + randomSuffix()
                                                         : trimmedSlashes(bootstrapDirectory))
+    , m_id(u"cuttle-"_s + randomSuffix())
+    , m_ownsDirectory(bootstrapDirectory.isEmpty())
 {
 }
 
@@ -127,14 +129,19 @@ void ScriptBootstrap::setScriptFile(const QString &path)
 
 QString ScriptBootstrap::bootstrapPath() const
 {
-    return m_bootstrapDirectory + u"/bootstrap.sh"_s;
+    return m_bootstrapDirectory + u'/' + m_id + u".sh"_s;
 }
 
 QString ScriptBootstrap::prepareCommand() const
 {
-    const QString parent = m_bootstrapDirectory.contains(u'/') ? m_bootstrapDirectory.left(m_bootstrapDirectory.lastIndexOf(u'/')) : u"."_s;
-    return u"mkdir -p -- "_s + shellQuote(m_workingDirectory) + u" && mkdir -p -- "_s
-        + shellQuote(parent.isEmpty() ? u"/"_s : parent) + u" && mkdir -m 700 -- "_s + shellQuote(m_bootstrapDirectory);
+    return prepareCommand(m_bootstrapDirectory);
+}
+
+QString ScriptBootstrap::prepareCommand(const QString &bootstrapDirectory)
+{
+    // -m applies to the last component only; an existing directory keeps its mode, so insist on it.
+    const QString quoted = shellQuote(trimmedSlashes(bootstrapDirectory));
+    return u"mkdir -p -m 700 -- "_s + quoted + u" && chmod 700 -- "_s + quoted;
 }
 
 QString ScriptBootstrap::runCommand() const
@@ -149,7 +156,12 @@ QByteArray ScriptBootstrap::bootstrapFile() const
             u"# removes its directory.\n"_s;
     text += u"__cuttle_dir="_s + shellQuote(m_bootstrapDirectory) + u'\n';
     text += u"case $__cuttle_dir in /*) ;; *) __cuttle_dir=$PWD/$__cuttle_dir ;; esac\n"_s;
-    text += u"trap 'rm -rf -- \"$__cuttle_dir\"' EXIT\n"_s;
+    text += u"__cuttle_self=$__cuttle_dir/"_s + m_id + u".sh\n"_s;
+    text += u"__cuttle_body=$__cuttle_dir/"_s + m_id + u".script.sh\n"_s;
+    if (m_ownsDirectory)
+        text += u"trap 'rm -rf -- \"$__cuttle_dir\"' EXIT\n"_s;
+    else
+        text += u"trap 'rm -f -- \"$__cuttle_self\" \"$__cuttle_body\"' EXIT\n"_s;
     text += u"declare -A __cuttle_variables=()\n"_s;
     // Keys go through a variable so that names with brackets or quotes need no subscript quoting.
     const QStringList names = m_variables.names();
@@ -161,23 +173,23 @@ QByteArray ScriptBootstrap::bootstrapFile() const
             text += u"__cuttle_k="_s + shellQuote(lower) + u"; __cuttle_variables[$__cuttle_k]="_s + value + u'\n';
     }
     text += u"unset __cuttle_k\n"_s;
-    text += u"rm -f -- \"$__cuttle_dir/bootstrap.sh\"\n"_s;
+    text += u"rm -f -- \"$__cuttle_self\"\n"_s;
     text += Helpers;
 
     if (m_scriptFile.isEmpty()) {
         const QString delimiter = delimiterFor(m_script);
-        text += u"cat > \"$__cuttle_dir/script.sh\" <<'"_s + delimiter + u"'\n"_s + m_script;
+        text += u"cat > \"$__cuttle_body\" <<'"_s + delimiter + u"'\n"_s + m_script;
         if (!m_script.isEmpty() && !m_script.endsWith(u'\n'))
             text += u'\n';
         text += delimiter + u'\n';
-        text += u"__cuttle_script=$__cuttle_dir/script.sh\n"_s;
+        text += u"__cuttle_script=$__cuttle_body\n"_s;
     } else {
         // source looks a bare name up in PATH first.
         const QString path = m_scriptFile.startsWith(u'/') || m_scriptFile.startsWith(u"./"_s) ? m_scriptFile
                                                                                               : u"./"_s + m_scriptFile;
         text += u"__cuttle_script="_s + shellQuote(path) + u'\n';
     }
-    text += u"cd -- "_s + shellQuote(m_workingDirectory)
+    text += u"mkdir -p -- "_s + shellQuote(m_workingDirectory) + u" && cd -- "_s + shellQuote(m_workingDirectory)
         + u" || { echo \"Cuttle: the working directory could not be entered.\" >&2; exit 1; }\n"_s;
     text += u"if [ ! -f \"$__cuttle_script\" ]; then echo \"Cuttle: the script $__cuttle_script does not exist.\" >&2; exit 1; fi\n"_s;
     text += u"set --"_s;
@@ -190,14 +202,17 @@ QByteArray ScriptBootstrap::bootstrapFile() const
 
 Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandler &onEvent) const
 {
-    QByteArray prepareErrors;
-    const Result<ExitInfo> prepared = transport.run(prepareCommand(), {{}, [&](const QByteArray &c) { prepareErrors += c; }});
-    if (!prepared)
-        return prepared.error();
-    if (!prepared->succeeded()) {
-        return Error::failed(tr("The script directory %1 could not be created on %2: %3.")
-                                 .arg(m_bootstrapDirectory, transport.targetDescription(),
-                                      QString::fromUtf8(prepareErrors).trimmed()));
+    if (!m_directoryReady) {
+        QByteArray prepareErrors;
+        const Result<ExitInfo> prepared =
+            transport.run(prepareCommand(), {{}, [&](const QByteArray &c) { prepareErrors += c; }});
+        if (!prepared)
+            return prepared.error();
+        if (!prepared->succeeded()) {
+            return Error::failed(tr("The script directory %1 could not be created on %2: %3.")
+                                     .arg(m_bootstrapDirectory, transport.targetDescription(),
+                                          QString::fromUtf8(prepareErrors).trimmed()));
+        }
     }
 
     QByteArray content = bootstrapFile();
@@ -205,7 +220,7 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
     buffer.open(QIODevice::ReadOnly);
     const VoidResult uploaded = transport.upload(&buffer, content.size(), bootstrapPath());
     if (!uploaded) {
-        if (!transport.isCancelled())
+        if (!transport.isCancelled() && m_ownsDirectory)
             (void)transport.run(u"rm -rf -- "_s + shellQuote(m_bootstrapDirectory));
         return uploaded.error();
     }

@@ -21,18 +21,23 @@ class Transport;
 /// and runs it on a target.
 ///
 /// Nothing of the variables or arguments appears on a command line or in the environment: they
-/// travel in bootstrap.sh, uploaded into a private (0700) bootstrap directory. The bootstrap loads
+/// travel in `<id>.sh`, uploaded into a private (0700) bootstrap directory. The bootstrap loads
 /// the variables into memory and deletes itself before the script starts; an EXIT trap removes
-/// the directory. The script is sourced (as the reference product does), so `exit` and fail_step
-/// end the step, and `set -e` is left to the script.
+/// the script file (and the directory when it was made for this run only). The script is sourced
+/// (as the reference product does), so `exit` and fail_step end the step, and `set -e` is left to
+/// the script.
+///
+/// Round trips: run() costs one command to create the bootstrap directory (skipped after
+/// setBootstrapDirectoryReady()), one upload and one command.
 class ScriptBootstrap final
 {
     Q_DECLARE_TR_FUNCTIONS(ScriptBootstrap)
 
 public:
-    /// workingDirectory: where the script runs (created if missing). bootstrapDirectory: must not
-    /// exist yet; empty picks `<workingDirectory>/.cuttle-<random>`. Relative paths are relative to
-    /// the transport's default directory.
+    /// workingDirectory: where the script runs (created if missing). bootstrapDirectory: a private
+    /// directory for the bootstrap files that several runs may share (e.g. `<root>/.cuttle/work`;
+    /// it stays); empty picks `<workingDirectory>/.cuttle-<random>`, removed after the run.
+    /// Relative paths are relative to the transport's default directory.
     explicit ScriptBootstrap(const QString &workingDirectory, const QString &bootstrapDirectory = {});
 
     /// An inline script body.
@@ -44,10 +49,16 @@ public:
 
     QString workingDirectory() const { return m_workingDirectory; }
     QString bootstrapDirectory() const { return m_bootstrapDirectory; }
+    /// Where bootstrapFile() is uploaded: `<bootstrapDirectory>/<random id>.sh`.
     QString bootstrapPath() const;
 
-    /// Creates the working directory and the private bootstrap directory.
+    /// Saves run() the command that creates the bootstrap directory, when the caller already ran
+    /// prepareCommand() for this directory on this target (once per deployment and target).
+    void setBootstrapDirectoryReady(bool ready) { m_directoryReady = ready; }
+
+    /// Creates the private bootstrap directory (mode 0700).
     QString prepareCommand() const;
+    static QString prepareCommand(const QString &bootstrapDirectory);
     /// The content to upload to bootstrapPath().
     QByteArray bootstrapFile() const;
     /// Runs the uploaded bootstrap (as the single process the transport signals on cancel).
@@ -68,6 +79,9 @@ public:
 private:
     QString m_workingDirectory;
     QString m_bootstrapDirectory;
+    QString m_id;
+    bool m_ownsDirectory = false;
+    bool m_directoryReady = false;
     QString m_script;
     QString m_scriptFile;
     QStringList m_arguments;

@@ -74,9 +74,13 @@ void tst_ScriptBootstrap::secretsStayOffCommandLines()
         QVERIFY2(!command.contains(u"hunter2"_s), qPrintable(command));
         QVERIFY2(!command.contains(u"arg-secret"_s), qPrintable(command));
     }
-    QCOMPARE(bootstrap.runCommand(), u"exec bash '/srv/work/.boot1/bootstrap.sh'"_s);
-    QCOMPARE(bootstrap.bootstrapPath(), u"/srv/work/.boot1/bootstrap.sh"_s);
-    QVERIFY(bootstrap.prepareCommand().contains(u"mkdir -m 700 -- '/srv/work/.boot1'"_s));
+    QVERIFY(bootstrap.bootstrapPath().startsWith(u"/srv/work/.boot1/cuttle-"_s));
+    QVERIFY(bootstrap.bootstrapPath().endsWith(u".sh"_s));
+    QCOMPARE(bootstrap.runCommand(), u"exec bash '"_s + bootstrap.bootstrapPath() + u'\'');
+    QCOMPARE(bootstrap.prepareCommand(), u"mkdir -p -m 700 -- '/srv/work/.boot1' && chmod 700 -- '/srv/work/.boot1'"_s);
+    // Two runs sharing a directory never share files.
+    const ScriptBootstrap other(u"/srv/work/step1"_s, u"/srv/work/.boot1"_s);
+    QVERIFY(other.bootstrapPath() != bootstrap.bootstrapPath());
     // Values travel Base64-encoded in the uploaded file, never in clear text.
     const QByteArray file = bootstrap.bootstrapFile();
     QVERIFY(!file.contains("hunter2-secret"));
@@ -122,7 +126,7 @@ void tst_ScriptBootstrap::scriptFileIsSourcedRelativeToWorkingDirectory()
     const QByteArray file = bootstrap.bootstrapFile();
     QVERIFY(file.contains("__cuttle_script='./Deploy.sh'"));
     QVERIFY(file.contains("cd -- '/srv/app/1.0.0'"));
-    QVERIFY(!file.contains("script.sh"));
+    QVERIFY(!file.contains("<<'__CUTTLE_SCRIPT_"));
     QVERIFY(syntaxErrors(file).isEmpty());
 }
 

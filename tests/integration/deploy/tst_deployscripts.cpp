@@ -1,0 +1,725 @@
+#include "model/core/sha256hash.h"
+#include "model/engine/deploy/packagedeployer.h"
+#include "model/engine/deploy/packagedeployscript.h"
+#include "model/engine/deploy/scriptbootstrap.h"
+#include "model/transport/local/localtransport.h"
+#include "model/transport/ssh/sshtransport.h"
+#include "tests/support/sshdfixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+using namespace Cuttle;
+using namespace Cuttle::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+QString sha256Of(const QString &path)
+{
+    Sha256Hash hash;
+    hash.addData(readFile(path));
+    return QString::fromLatin1(hash.hexResult());
+}
+
+quint32 crc32(const QByteArray &data)
+{
+    quint32 crc = 0xFFFFFFFFu;
+    for (const char byte : data) {
+        crc ^= quint8(byte);
+        for (int k = 0; k < 8; ++k)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+void put16(QByteArray &out, quint16 v)
+{
+    out += char(v & 0xff);
+    out += char(v >> 8);
+}
+
+void put32(QByteArray &out, quint32 v)
+{
+    put16(out, quint16(v & 0xffff));
+    put16(out, quint16(v >> 16));
+}
+
+/// A stored (uncompressed) zip written by hand, so that tests can put any entry name in it.
+QByteArray makeZip(const QList<QPair<QByteArray, QByteArray>> &entries)
+{
+    QByteArray out;
+    QByteArray central;
+    for (const auto &[name, data] : entries) {
+        const quint32 offset = quint32(out.size());
+        const quint32 crc = crc32(data);
+        put32(out, 0x04034b50);
+        put16(out, 20); put16(out, 0); put16(out, 0); put16(out, 0); put16(out, 0x21);
+        put32(out, crc); put32(out, quint32(data.size())); put32(out, quint32(data.size()));
+        put16(out, quint16(name.size())); put16(out, 0);
+        out += name;
+        out += data;
+        put32(central, 0x02014b50);
+        put16(central, 20); put16(central, 20); put16(central, 0); put16(central, 0); put16(central, 0); put16(central, 0x21);
+        put32(central, crc); put32(central, quint32(data.size())); put32(central, quint32(data.size()));
+        put16(central, quint16(name.size())); put16(central, 0); put16(central, 0); put16(central, 0); put16(central, 0);
+        put32(central, name.endsWith('/') ? 0x10 : 0); put32(central, offset);
+        central += name;
+    }
+    const quint32 centralOffset = quint32(out.size());
+    out += central;
+    put32(out, 0x06054b50);
+    put16(out, 0); put16(out, 0); put16(out, quint16(entries.size())); put16(out, quint16(entries.size()));
+    put32(out, quint32(central.size())); put32(out, centralOffset); put16(out, 0);
+    return out;
+}
+
+bool run(const QString &program, const QStringList &arguments, const QString &directory = {})
+{
+    QProcess process;
+    process.setWorkingDirectory(directory);
+    process.start(program, arguments);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        qWarning() << program << arguments << process.readAllStandardError();
+        return false;
+    }
+    return true;
+}
+
+QString message(const Error &error)
+{
+    return error.message;
+}
+
+} // namespace
+
+class tst_DeployScripts final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void outputVariablesRoundTrip_data() { transports(); }
+    void outputVariablesRoundTrip();
+    void failStepAndExitCodes_data() { transports(); }
+    void failStepAndExitCodes();
+    void sharedBootstrapDirectory_data() { transports(); }
+    void sharedBootstrapDirectory();
+    void artifacts_data() { transports(); }
+    void artifacts();
+    void cacheHitAndMiss_data() { transports(); }
+    void cacheHitAndMiss();
+    void formats_data();
+    void formats();
+    void freshDirectoriesAndCurrentSwitch_data() { transports(); }
+    void freshDirectoriesAndCurrentSwitch();
+    void failedStepLeavesCurrent_data() { transports(); }
+    void failedStepLeavesCurrent();
+    void switchIsAtomic_data() { transports(); }
+    void switchIsAtomic();
+    void retention_data() { transports(); }
+    void retention();
+    void unsafeArchivesRefused_data();
+    void unsafeArchivesRefused();
+    void transfer_data() { transports(); }
+    void transfer();
+
+private:
+    void transports();
+    std::unique_ptr<Transport> connect(const QString &kind);
+    /// Uploads the package into the target's cache (as the executor does on a miss).
+    QString cache(Transport &transport, const QString &package, const QString &extension);
+
+    QTemporaryDir m_keys;
+    SshdFixture m_server;
+    QByteArray m_key;
+    QTemporaryDir m_packages;
+    std::unique_ptr<QTemporaryDir> m_target;
+    QString m_root;
+    QString m_tarGz;
+};
+
+void tst_DeployScripts::transports()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("local") << u"local"_s;
+    QTest::newRow("ssh") << u"ssh"_s;
+}
+
+std::unique_ptr<Transport> tst_DeployScripts::connect(const QString &kind)
+{
+    std::unique_ptr<Transport> transport;
+    if (kind == u"local"_s) {
+        transport = std::make_unique<LocalTransport>(m_root);
+    } else {
+        SshCredentials c;
+        c.host = u"127.0.0.1"_s;
+        c.port = m_server.port();
+        c.username = QString::fromLocal8Bit(getpwuid(geteuid())->pw_name);
+        c.authMethod = SshCredentials::AuthMethod::PrivateKey;
+        c.privateKey = m_key;
+        transport = std::make_unique<SshTransport>(c, HostKeyPolicy{m_server.hostKeyFingerprint(), false});
+    }
+    const VoidResult connected = transport->connect();
+    if (!connected) {
+        qWarning() << connected.error().message;
+        return nullptr;
+    }
+    return transport;
+}
+
+QString tst_DeployScripts::cache(Transport &transport, const QString &package, const QString &extension)
+{
+    PackageDeployer deployer(transport);
+    const QString path = PackageDeployScript::cachePath(m_root, sha256Of(package), extension);
+    const Result<bool> cached = deployer.isCached(path, sha256Of(package));
+    if (!cached)
+        return {};
+    if (!*cached && !deployer.uploadToCache(package, path))
+        return {};
+    return path;
+}
+
+void tst_DeployScripts::initTestCase()
+{
+    QVERIFY(m_keys.isValid());
+    QString error;
+    const QString keyPath = QDir(m_keys.path()).filePath(u"id_ed25519"_s);
+    QVERIFY2(SshdFixture::generateKey(keyPath, u"ed25519"_s, {}, false, &error), qPrintable(error));
+    m_key = readFile(keyPath);
+    QVERIFY(m_server.authorizeKey(QString::fromUtf8(readFile(keyPath + u".pub"_s))));
+    QVERIFY2(m_server.start(&error), qPrintable(error));
+
+    // The package: a tree with a Deploy.sh and a config file.
+    const QDir packages(m_packages.path());
+    const QString tree = packages.filePath(u"tree"_s);
+    QVERIFY(writeFile(tree + u"/Deploy.sh"_s, "echo \"deploying from $PWD\"\nset_octopusvariable Deployed yes\n"));
+    QVERIFY(writeFile(tree + u"/config/app.json"_s, "{\"name\": \"app\"}\n"));
+    QVERIFY(writeFile(tree + u"/bin/run"_s, "#!/bin/sh\necho run\n"));
+    QVERIFY(QFile::setPermissions(tree + u"/bin/run"_s, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    m_tarGz = packages.filePath(u"Acme.Web.1.0.0.tar.gz"_s);
+    QVERIFY(run(u"tar"_s, {u"-czf"_s, m_tarGz, u"-C"_s, tree, u"."_s}));
+}
+
+void tst_DeployScripts::init()
+{
+    m_target = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_target->isValid());
+    m_root = m_target->path() + u"/apps root"_s; // a space in the path on purpose
+    QVERIFY(QDir().mkpath(m_root));
+}
+
+void tst_DeployScripts::outputVariablesRoundTrip()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+
+    const QString tricky = u"it's a \"value\" with $dollar `ticks` \\ and\nsecond line\ttab ünï"_s;
+    VariableDictionary variables;
+    variables.set(u"Tricky"_s, tricky);
+    variables.set(u"Db.Password"_s, u"hunter2-secret"_s, true);
+    variables.set(u"Octopus.Action[Step One].Output.Url"_s, u"http://x/"_s);
+    variables.set(u"Empty"_s, QString());
+
+    const QString work = m_root + u"/work/step 1"_s;
+    ScriptBootstrap bootstrap(work);
+    bootstrap.setVariables(variables);
+    bootstrap.setArguments(ScriptBootstrap::splitParameters(u"-Name \"web 01\" '$HOME'"_s));
+    bootstrap.setScript(uR"SH(set -u
+v=$(get_octopusvariable Tricky)
+set_octopusvariable Echoed "$v"
+set_octopusvariable Lower "$(get_octopusvariable tricky)"
+set_octopusvariable Bracketed "$(get_octopusvariable 'Octopus.Action[Step One].Output.Url')"
+set_octopusvariable Missing "[$(get_octopusvariable No.Such.Variable)]"
+set_octopusvariable Empty "[$(get_octopusvariable Empty)]"
+set_octopusvariable Args "$#|$1|$2|$3"
+set_octopusvariable Pwd "$PWD"
+set_octopusvariable Secret "$(get_octopusvariable Db.Password)" -sensitive
+set_octopusvariable InEnvironment "$(env | grep -c hunter2)"
+set_octopusvariable OnCommandLine "$(tr '\0' ' ' < /proc/$$/cmdline | grep -c hunter2)"
+set_octopusvariable BootstrapLeft "$([ -e "$__cuttle_self" ] && echo present || echo gone)"
+printf 'no newline at the end'
+set_octopusvariable AfterPartialLine ok
+echo "to stderr" >&2
+)SH"_s);
+
+    QStringList lines;
+    QStringList errors;
+    const Result<ScriptResult> result = bootstrap.run(*transport, [&](const ServiceMessageEvent &event, bool fromStderr) {
+        if (event.kind == ServiceMessageEvent::Kind::Line)
+            (fromStderr ? errors : lines).append(event.text);
+    });
+    QVERIFY2(result.ok(), qPrintable(result ? QString() : message(result.error())));
+    QVERIFY2(result->succeeded(), qPrintable(lines.join(u'\n') + errors.join(u'\n')));
+
+    QHash<QString, ServiceMessageEvent> outputs;
+    for (const ServiceMessageEvent &event : result->outputVariables)
+        outputs.insert(event.name, event);
+    QCOMPARE(outputs.value(u"Echoed"_s).value, tricky);
+    QCOMPARE(outputs.value(u"Lower"_s).value, tricky);
+    QCOMPARE(outputs.value(u"Bracketed"_s).value, u"http://x/"_s);
+    QCOMPARE(outputs.value(u"Missing"_s).value, u"[]"_s);
+    QCOMPARE(outputs.value(u"Empty"_s).value, u"[]"_s);
+    QCOMPARE(outputs.value(u"Args"_s).value, u"3|-Name|web 01|$HOME"_s);
+    QCOMPARE(outputs.value(u"Pwd"_s).value, work);
+    QCOMPARE(outputs.value(u"Secret"_s).value, u"hunter2-secret"_s);
+    QVERIFY(outputs.value(u"Secret"_s).sensitive);
+    QVERIFY(!outputs.value(u"Echoed"_s).sensitive);
+    QCOMPARE(outputs.value(u"InEnvironment"_s).value, u"0"_s);
+    QCOMPARE(outputs.value(u"OnCommandLine"_s).value, u"0"_s);
+    QCOMPARE(outputs.value(u"BootstrapLeft"_s).value, u"gone"_s); // the file with the variables is deleted once read
+    QCOMPARE(outputs.value(u"AfterPartialLine"_s).value, u"ok"_s);
+    QCOMPARE(lines, QStringList{u"no newline at the end"_s});
+    QCOMPARE(errors, QStringList{u"to stderr"_s});
+
+    // The private directory is gone, the working directory stays for the caller.
+    QVERIFY(!QFileInfo::exists(bootstrap.bootstrapDirectory()));
+    QVERIFY(QFileInfo(work).isDir());
+}
+
+void tst_DeployScripts::failStepAndExitCodes()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+
+    struct Case
+    {
+        QString script;
+        int exitCode;
+        std::optional<QString> failure;
+        QStringList lines;
+    };
+    const QList<Case> cases{
+        {u"echo before\nfail_step \"Disk is full: 'sda1'\"\necho after\n"_s, 1, u"Disk is full: 'sda1'"_s, {u"before"_s}},
+        {u"echo a\nexit 3\n"_s, 3, std::nullopt, {u"a"_s}},
+        // set -e is not imposed: a failing command in the middle does not end the script.
+        {u"false\necho still running\n"_s, 0, std::nullopt, {u"still running"_s}},
+        {u"set -e\nfalse\necho not reached\n"_s, 1, std::nullopt, {}},
+        {u"( fail_step inner )\necho continues\n"_s, 0, u"inner"_s, {u"continues"_s}},
+    };
+    for (const Case &c : cases) {
+        ScriptBootstrap bootstrap(m_root + u"/work"_s);
+        bootstrap.setScript(c.script);
+        QStringList lines;
+        const Result<ScriptResult> result = bootstrap.run(*transport, [&](const ServiceMessageEvent &event, bool) {
+            if (event.kind == ServiceMessageEvent::Kind::Line)
+                lines.append(event.text);
+        });
+        QVERIFY(result.ok());
+        QCOMPARE(result->exit.exitCode, c.exitCode);
+        QCOMPARE(result->failureMessage, c.failure);
+        QCOMPARE(result->succeeded(), c.exitCode == 0 && !c.failure);
+        QCOMPARE(lines, c.lines);
+        QVERIFY(!QFileInfo::exists(bootstrap.bootstrapDirectory()));
+    }
+}
+
+void tst_DeployScripts::sharedBootstrapDirectory()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    // The executor prepares one private directory per target and reuses it: one round trip less per script.
+    const QString shared = m_root + u"/.cuttle/work"_s;
+    const Result<ExitInfo> prepared = transport->run(ScriptBootstrap::prepareCommand(shared));
+    QVERIFY(prepared.ok());
+    QVERIFY(prepared->succeeded());
+    QCOMPARE(QFileInfo(shared).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther), QFile::Permissions());
+    for (int i = 0; i < 3; ++i) {
+        ScriptBootstrap bootstrap(m_root + u"/work/"_s + QString::number(i), shared);
+        bootstrap.setBootstrapDirectoryReady(true);
+        bootstrap.setScript(u"set_octopusvariable Run "_s + QString::number(i));
+        const Result<ScriptResult> result = bootstrap.run(*transport);
+        QVERIFY(result.ok());
+        QVERIFY(result->succeeded());
+        QCOMPARE(result->outputVariables.size(), 1);
+        QCOMPARE(result->outputVariables.at(0).value, QString::number(i));
+    }
+    QVERIFY(QFileInfo(shared).isDir());
+    QVERIFY(QDir(shared).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+}
+
+void tst_DeployScripts::artifacts()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString work = m_root + u"/work"_s;
+    ScriptBootstrap bootstrap(work);
+    bootstrap.setScript(u"printf 'hello' > 'my report.txt'\nnew_octopusartifact 'my report.txt' Report\n"
+                        u"mkdir -p logs && echo x > logs/a.log && new_octopusartifact \"$PWD/logs/a.log\"\n"
+                        u"new_octopusartifact missing.txt || echo refused\n"_s);
+    QStringList lines;
+    QStringList errors;
+    const Result<ScriptResult> result = bootstrap.run(*transport, [&](const ServiceMessageEvent &event, bool fromStderr) {
+        if (event.kind == ServiceMessageEvent::Kind::Line)
+            (fromStderr ? errors : lines).append(event.text);
+    });
+    QVERIFY(result.ok());
+    QVERIFY(result->succeeded());
+    QCOMPARE(errors, QStringList{u"new_octopusartifact: the file missing.txt does not exist"_s});
+    QCOMPARE(result->artifacts.size(), 2);
+    QCOMPARE(result->artifacts.at(0).path, work + u"/my report.txt"_s);
+    QCOMPARE(result->artifacts.at(0).name, u"Report"_s);
+    QCOMPARE(result->artifacts.at(0).length, 5);
+    QCOMPARE(readFile(result->artifacts.at(0).path), QByteArray("hello"));
+    QCOMPARE(result->artifacts.at(1).name, u"a.log"_s);
+    QCOMPARE(result->artifacts.at(1).path, work + u"/logs/a.log"_s);
+    QCOMPARE(lines, QStringList{u"refused"_s});
+}
+
+void tst_DeployScripts::cacheHitAndMiss()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    PackageDeployer deployer(*transport);
+    const QString hash = sha256Of(m_tarGz);
+    const QString path = PackageDeployScript::cachePath(m_root, hash, u"tar.gz"_s);
+
+    Result<bool> cached = deployer.isCached(path, hash);
+    QVERIFY(cached.ok());
+    QVERIFY(!*cached);
+    QVERIFY(QFileInfo(QFileInfo(path).absolutePath()).isDir()); // ready for the upload
+    QVERIFY(deployer.uploadToCache(m_tarGz, path).ok());
+    cached = deployer.isCached(path, hash);
+    QVERIFY(cached.ok());
+    QVERIFY(*cached);
+
+    // A damaged copy is a miss and is removed, so the upload replaces it.
+    QVERIFY(writeFile(path, "damaged"));
+    cached = deployer.isCached(path, hash);
+    QVERIFY(cached.ok());
+    QVERIFY(!*cached);
+    QVERIFY(!QFileInfo::exists(path));
+    // Without verification, presence is enough.
+    QVERIFY(writeFile(path, "damaged"));
+    cached = deployer.isCached(path, hash, false);
+    QVERIFY(cached.ok());
+    QVERIFY(*cached);
+}
+
+void tst_DeployScripts::formats_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("extension");
+    for (const QString &kind : {u"local"_s, u"ssh"_s}) {
+        for (const QString &extension : {u"tar.gz"_s, u"tgz"_s, u"tar.bz2"_s, u"tar.xz"_s, u"tar.zst"_s, u"tar"_s,
+                                         u"zip"_s, u"nupkg"_s, u"jar"_s}) {
+            QTest::addRow("%s %s", qPrintable(kind), qPrintable(extension)) << kind << extension;
+        }
+    }
+}
+
+void tst_DeployScripts::formats()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, extension);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+
+    const QString package = QDir(m_target->path()).filePath(u"Acme.Web.2.0.0."_s + extension);
+    const QList<QPair<QByteArray, QByteArray>> entries{
+        {"Deploy.sh", "echo hi\n"}, {"config/", {}}, {"config/app.json", "{}\n"}, {"_rels/.rels", "x"},
+        {"[Content_Types].xml", "<x/>"}, {"Acme.Web.nuspec", "<package/>"}};
+    if (extension == u"zip"_s || extension == u"nupkg"_s || extension == u"jar"_s) {
+        QVERIFY(writeFile(package, makeZip(entries)));
+    } else {
+        const QString tree = m_target->path() + u"/tree"_s;
+        for (const auto &[name, data] : entries) {
+            if (!name.endsWith('/'))
+                QVERIFY(writeFile(tree + u'/' + QString::fromUtf8(name), data));
+        }
+        const QString flag = extension == u"tar"_s ? u"-cf"_s
+            : extension == u"tar.bz2"_s            ? u"-cjf"_s
+            : extension == u"tar.xz"_s             ? u"-cJf"_s
+            : extension == u"tar.zst"_s            ? u"--zstd -cf"_s
+                                                   : u"-czf"_s;
+        QStringList arguments = flag.split(u' ');
+        arguments << package << u"-C"_s << tree << u"."_s;
+        QVERIFY(run(u"tar"_s, arguments));
+    }
+
+    const QString cached = cache(*transport, package, extension);
+    QVERIFY(!cached.isEmpty());
+    PackageDeployer deployer(*transport);
+    const QString packageDirectory = PackageDeployScript::packageDirectory(m_root, u"Production"_s, {}, u"Acme.Web"_s);
+    const Result<ExtractedPackage> extracted = deployer.extract(cached, extension, packageDirectory, u"2.0.0"_s);
+    QVERIFY2(extracted.ok(), qPrintable(extracted ? QString() : message(extracted.error())));
+    QCOMPARE(extracted->path, packageDirectory + u"/2.0.0"_s);
+    QCOMPARE(extracted->conventionScripts, QStringList{u"Deploy.sh"_s});
+    QCOMPARE(readFile(extracted->path + u"/config/app.json"_s), QByteArray("{}\n"));
+    QVERIFY(QFileInfo::exists(extracted->path + u"/Acme.Web.nuspec"_s));
+    // NuGet's own packaging files are not part of the application.
+    QCOMPARE(QFileInfo::exists(extracted->path + u"/_rels/.rels"_s), extension != u"nupkg"_s);
+    QCOMPARE(QFileInfo::exists(extracted->path + u"/[Content_Types].xml"_s), extension != u"nupkg"_s);
+}
+
+void tst_DeployScripts::freshDirectoriesAndCurrentSwitch()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString cached = cache(*transport, m_tarGz, u"tar.gz"_s);
+    QVERIFY(!cached.isEmpty());
+    PackageDeployer deployer(*transport);
+    const QString packageDirectory = PackageDeployScript::packageDirectory(m_root, u"Test Env"_s, u"Customer A"_s, u"Acme.Web"_s);
+    QCOMPARE(packageDirectory, m_root + u"/Test Env/Customer A/Acme.Web"_s);
+
+    const QStringList expected{u"1.0.0"_s, u"1.0.0_1"_s, u"1.0.0_2"_s};
+    for (const QString &name : expected) {
+        const Result<ExtractedPackage> extracted = deployer.extract(cached, u"tar.gz"_s, packageDirectory, u"1.0.0"_s);
+        QVERIFY2(extracted.ok(), qPrintable(extracted ? QString() : message(extracted.error())));
+        QCOMPARE(extracted->directoryName, name);
+        QCOMPARE(extracted->path, packageDirectory + u'/' + name);
+        QCOMPARE(extracted->conventionScripts, QStringList{u"Deploy.sh"_s});
+        QVERIFY(QFileInfo(extracted->path + u"/bin/run"_s).isExecutable());
+        QVERIFY(deployer.switchCurrent(packageDirectory, extracted->path).ok());
+        QCOMPARE(QFileInfo(packageDirectory + u"/current"_s).symLinkTarget(), extracted->path);
+        QCOMPARE(QFile::symLinkTarget(packageDirectory + u"/current"_s), extracted->path);
+    }
+    // Only the link and the directories: no temporary links left behind.
+    QStringList entries = QDir(packageDirectory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System);
+    entries.sort();
+    QCOMPARE(entries, (QStringList{u".cuttle-extractions"_s, u"1.0.0"_s, u"1.0.0_1"_s, u"1.0.0_2"_s, u"current"_s}));
+
+    // Switching to something that is not an extracted directory is refused and leaves current alone.
+    QVERIFY(!deployer.switchCurrent(packageDirectory, u"9.9.9"_s).ok());
+    QVERIFY(!deployer.switchCurrent(packageDirectory, u".."_s).ok());
+    QCOMPARE(QFile::symLinkTarget(packageDirectory + u"/current"_s), packageDirectory + u"/1.0.0_2"_s);
+}
+
+void tst_DeployScripts::failedStepLeavesCurrent()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString cached = cache(*transport, m_tarGz, u"tar.gz"_s);
+    QVERIFY(!cached.isEmpty());
+    PackageDeployer deployer(*transport);
+    const QString packageDirectory = PackageDeployScript::packageDirectory(m_root, u"Production"_s, {}, u"Acme.Web"_s);
+
+    // The executor's order: extract, conventions (Deploy.sh here), and only then the switch.
+    auto deploy = [&](const QString &version, bool failDeployScript) -> Result<ScriptResult> {
+        const Result<ExtractedPackage> extracted = deployer.extract(cached, u"tar.gz"_s, packageDirectory, version);
+        if (!extracted)
+            return extracted.error();
+        ScriptBootstrap bootstrap(extracted->path, m_root + u"/.cuttle/work/"_s + version);
+        bootstrap.setScriptFile(u"Deploy.sh"_s);
+        VariableDictionary variables;
+        variables.set(u"Fail"_s, failDeployScript ? u"yes"_s : u"no"_s);
+        bootstrap.setVariables(variables);
+        if (failDeployScript) {
+            // A package whose Deploy.sh fails: the script from the package is what runs.
+            QFile script(extracted->path + u"/Deploy.sh"_s);
+            if (!script.open(QIODevice::Append) || script.write("[ \"$(get_octopusvariable Fail)\" = yes ] && fail_step \"Deploy.sh failed\"\n") < 0)
+                return Error::failed(u"Deploy.sh could not be changed."_s);
+        }
+        Result<ScriptResult> result = bootstrap.run(*transport);
+        if (result && result->succeeded()) {
+            const VoidResult switched = deployer.switchCurrent(packageDirectory, extracted->path);
+            if (!switched)
+                return switched.error();
+        }
+        return result;
+    };
+
+    Result<ScriptResult> first = deploy(u"1.0.0"_s, false);
+    QVERIFY(first.ok());
+    QVERIFY(first->succeeded());
+    QCOMPARE(first->outputVariables.size(), 1);
+    QCOMPARE(first->outputVariables.at(0).name, u"Deployed"_s);
+    QCOMPARE(QFile::symLinkTarget(packageDirectory + u"/current"_s), packageDirectory + u"/1.0.0"_s);
+
+    Result<ScriptResult> second = deploy(u"1.1.0"_s, true);
+    QVERIFY(second.ok());
+    QVERIFY(!second->succeeded());
+    QCOMPARE(second->failureMessage, u"Deploy.sh failed"_s);
+    QCOMPARE(QFile::symLinkTarget(packageDirectory + u"/current"_s), packageDirectory + u"/1.0.0"_s);
+    QVERIFY(QFileInfo(packageDirectory + u"/1.1.0"_s).isDir()); // kept for inspection; retention removes it later
+}
+
+void tst_DeployScripts::switchIsAtomic()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString packageDirectory = m_root + u"/Production/Acme.Web"_s;
+    for (const QString &name : {u"1.0.0"_s, u"1.0.1"_s})
+        QVERIFY(QDir().mkpath(packageDirectory + u'/' + name));
+    PackageDeployer deployer(*transport);
+    QVERIFY(deployer.switchCurrent(packageDirectory, u"1.0.0"_s).ok());
+
+    // A reader resolving `current` in a tight loop must never find it missing or dangling.
+    std::atomic<bool> stop{false};
+    std::atomic<int> reads{0};
+    std::atomic<int> misses{0};
+    const QByteArray link = QFile::encodeName(packageDirectory + u"/current/."_s);
+    std::thread reader([&]() {
+        while (!stop.load()) {
+            if (::access(link.constData(), F_OK) != 0)
+                misses.fetch_add(1);
+            reads.fetch_add(1);
+        }
+    });
+    for (int i = 0; i < 30; ++i)
+        QVERIFY(deployer.switchCurrent(packageDirectory, i % 2 ? u"1.0.0"_s : u"1.0.1"_s).ok());
+    stop.store(true);
+    reader.join();
+    QVERIFY(reads.load() > 1000);
+    QCOMPARE(misses.load(), 0);
+    QCOMPARE(QFile::symLinkTarget(packageDirectory + u"/current"_s), packageDirectory + u"/1.0.0"_s);
+}
+
+void tst_DeployScripts::retention()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString cached = cache(*transport, m_tarGz, u"tar.gz"_s);
+    QVERIFY(!cached.isEmpty());
+    PackageDeployer deployer(*transport);
+    const QString packageDirectory = PackageDeployScript::packageDirectory(m_root, u"Production"_s, {}, u"Acme.Web"_s);
+
+    // Five deployments; current stays on the first one (the later ones failed or were rolled back).
+    const QStringList versions{u"1.0.0"_s, u"1.0.1"_s, u"1.0.2"_s, u"1.0.3"_s, u"1.0.4"_s};
+    for (const QString &version : versions) {
+        const Result<ExtractedPackage> extracted = deployer.extract(cached, u"tar.gz"_s, packageDirectory, version);
+        QVERIFY(extracted.ok());
+        if (version == versions.first())
+            QVERIFY(deployer.switchCurrent(packageDirectory, extracted->path).ok());
+    }
+    QVERIFY(QDir().mkpath(packageDirectory + u"/made by hand"_s)); // not ours: never deleted
+
+    Result<QStringList> removed = deployer.applyRetention(packageDirectory, 0);
+    QVERIFY(removed.ok());
+    QVERIFY(removed->isEmpty()); // keep < 1: keep everything
+
+    removed = deployer.applyRetention(packageDirectory, 3);
+    QVERIFY2(removed.ok(), qPrintable(removed ? QString() : message(removed.error())));
+    QCOMPARE(*removed, QStringList{packageDirectory + u"/1.0.1"_s});
+    QStringList left = QDir(packageDirectory).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
+    left.sort();
+    QCOMPARE(left, (QStringList{u"1.0.0"_s, u"1.0.2"_s, u"1.0.3"_s, u"1.0.4"_s, u"made by hand"_s}));
+    QCOMPARE(QFile::symLinkTarget(packageDirectory + u"/current"_s), packageDirectory + u"/1.0.0"_s);
+
+    // Switching to the newest and keeping one leaves exactly that one.
+    QVERIFY(deployer.switchCurrent(packageDirectory, u"1.0.4"_s).ok());
+    removed = deployer.applyRetention(packageDirectory, 1);
+    QVERIFY(removed.ok());
+    QCOMPARE(removed->size(), 3);
+    left = QDir(packageDirectory).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
+    left.sort();
+    QCOMPARE(left, (QStringList{u"1.0.4"_s, u"made by hand"_s}));
+    QCOMPARE(readFile(packageDirectory + u"/.cuttle-extractions"_s), QByteArray("1.0.4\n"));
+
+    // A directory removed by hand does not count towards the ones kept.
+    QVERIFY(deployer.extract(cached, u"tar.gz"_s, packageDirectory, u"1.0.5"_s).ok());
+    QVERIFY(deployer.extract(cached, u"tar.gz"_s, packageDirectory, u"1.0.6"_s).ok());
+    QVERIFY(QDir(packageDirectory + u"/1.0.6"_s).removeRecursively());
+    removed = deployer.applyRetention(packageDirectory, 2);
+    QVERIFY(removed.ok());
+    QVERIFY(removed->isEmpty());
+}
+
+void tst_DeployScripts::unsafeArchivesRefused_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("extension");
+    QTest::addColumn<QString>("entry");
+    for (const QString &kind : {u"local"_s, u"ssh"_s}) {
+        QTest::addRow("%s zip ..", qPrintable(kind)) << kind << u"zip"_s << u"../evil.txt"_s;
+        QTest::addRow("%s zip nested ..", qPrintable(kind)) << kind << u"zip"_s << u"a/../../evil.txt"_s;
+        QTest::addRow("%s zip absolute", qPrintable(kind)) << kind << u"zip"_s << u"/tmp/cuttle-evil.txt"_s;
+        QTest::addRow("%s zip backslashes", qPrintable(kind)) << kind << u"zip"_s << u"..\\evil.txt"_s;
+        QTest::addRow("%s tar ..", qPrintable(kind)) << kind << u"tar"_s << u"../evil.txt"_s;
+        QTest::addRow("%s tar absolute", qPrintable(kind)) << kind << u"tar"_s << u"ABSOLUTE"_s;
+    }
+}
+
+void tst_DeployScripts::unsafeArchivesRefused()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, extension);
+    QFETCH(QString, entry);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+
+    const QString work = m_target->path() + u"/build/inner"_s;
+    QVERIFY(QDir().mkpath(work));
+    const QString package = m_target->path() + u"/slip."_s + extension;
+    QString expectedEntry = entry;
+    if (extension == u"zip"_s) {
+        QVERIFY(writeFile(package, makeZip({{"good.txt", "fine"}, {entry.toUtf8(), "evil"}})));
+    } else {
+        QVERIFY(writeFile(work + u"/good.txt"_s, "fine"));
+        QVERIFY(writeFile(m_target->path() + u"/build/evil.txt"_s, "evil"));
+        const QString member = entry == u"ABSOLUTE"_s ? m_target->path() + u"/build/evil.txt"_s : entry;
+        expectedEntry = member;
+        QVERIFY(run(u"tar"_s, {u"-P"_s, u"-cf"_s, package, u"good.txt"_s, member}, work));
+    }
+
+    const QString cached = cache(*transport, package, extension);
+    QVERIFY(!cached.isEmpty());
+    PackageDeployer deployer(*transport);
+    const QString packageDirectory = m_root + u"/Production/Acme.Web"_s;
+    const Result<ExtractedPackage> extracted = deployer.extract(cached, extension, packageDirectory, u"1.0.0"_s);
+    QVERIFY(!extracted.ok());
+    QCOMPARE(extracted.error().kind, ErrorKind::Validation);
+    QVERIFY2(extracted.error().message.contains(expectedEntry), qPrintable(extracted.error().message));
+    // Nothing was written: no version directory, no journal entry, nothing outside.
+    QVERIFY(QDir(packageDirectory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+    QVERIFY(!QFileInfo::exists(m_root + u"/Production/evil.txt"_s));
+    QVERIFY(!QFileInfo::exists(u"/tmp/cuttle-evil.txt"_s));
+}
+
+void tst_DeployScripts::transfer()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString cached = cache(*transport, m_tarGz, u"tar.gz"_s);
+    QVERIFY(!cached.isEmpty());
+    PackageDeployer deployer(*transport);
+    const QString destination = m_root + u"/drop zone/in"_s;
+    const Result<QString> path = deployer.transfer(cached, destination, u"Acme.Web.1.0.0.tar.gz"_s);
+    QVERIFY2(path.ok(), qPrintable(path ? QString() : message(path.error())));
+    QCOMPARE(*path, destination + u"/Acme.Web.1.0.0.tar.gz"_s);
+    QCOMPARE(sha256Of(*path), sha256Of(m_tarGz));
+    QCOMPARE(QDir(destination).entryList(QDir::Files | QDir::Hidden).size(), 1);
+
+    const Result<QString> missing = deployer.transfer(m_root + u"/.cuttle/packages/none.zip"_s, destination, u"x.zip"_s);
+    QVERIFY(!missing.ok());
+    QVERIFY2(missing.error().message.contains(u"not in the target's package cache"_s), qPrintable(missing.error().message));
+}
+
+QTEST_GUILESS_MAIN(tst_DeployScripts)
+#include "tst_deployscripts.moc"
