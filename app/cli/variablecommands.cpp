@@ -10,8 +10,6 @@
 #include "model/store/projectrepository.h"
 #include "model/store/variablerepository.h"
 
-#include <QSet>
-
 namespace Cuttle::Cli {
 namespace {
 
