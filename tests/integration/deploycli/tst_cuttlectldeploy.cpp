@@ -1,5 +1,6 @@
 // `cuttlectl deploy` against the real binary on a fresh workspace: previews of the plan,
 // the lifecycle gate, tenants, and the deployments and tasks it queues.
+#include "archivebuilder.h"
 #include "model/store/deploymentrepository.h"
 #include "model/store/taskrepository.h"
 #include "model/store/workspace.h"
@@ -131,6 +132,27 @@ private slots:
         QCOMPARE(steps.at(2).toObject().value(u"skipReason"_s).toString(), u"EnvironmentFilter"_s);
 
         QCOMPARE(taskCount(), 0);
+    }
+
+    void previewShowsThePackageVersionsOfTheRelease()
+    {
+        for (const QString &version : {u"1.0.0"_s, u"2.0.0"_s}) {
+            const QString path = m_dir.filePath(u"Acme.Web."_s + version + u".tar.gz"_s);
+            QVERIFY(writeArchive(path, TestFormat::TarGz, {TestEntry::file("index.html", version.toUtf8())}));
+            ok({u"package"_s, u"push"_s, path});
+        }
+        ok({u"process"_s, u"add-step"_s, u"--project"_s, u"Shop"_s, u"--name"_s, u"Web package"_s, u"--type"_s,
+            u"deploy-package"_s, u"--package"_s, u"Acme.Web"_s, u"--target-tag"_s, u"web"_s, u"--window"_s, u"1"_s});
+        ok({u"release"_s, u"create"_s, u"--project"_s, u"Shop"_s, u"--version"_s, u"1.1.0"_s, u"--package"_s,
+            u"Web package=1.0.0"_s});
+        const CuttlectlRun preview = run({u"deploy"_s, u"--project"_s, u"Shop"_s, u"--release"_s, u"1.1.0"_s,
+                                          u"--environment"_s, u"Development"_s, u"--preview"_s});
+        QCOMPARE(preview.exitCode, 0);
+        QVERIFY2(preview.out.endsWith("Step 4: Web package\n"
+                                      "  Runs on: web01 (rolling, 1 at a time)\n"
+                                      "  Left out: web02 (disabled)\n"
+                                      "  Packages: Acme.Web 1.0.0\n"),
+                 preview.out);
     }
 
     void theLifecycleDecidesWhereAReleaseMayGo()
