@@ -38,6 +38,17 @@ const auto Extract = uR"BASH(
 set -o pipefail
 [ -f "$archive" ] || __cuttle_fail 10 "$archive is not in the package cache."
 mkdir -p -- "$packagedir" || __cuttle_fail 14 "$packagedir could not be created."
+# An entry that is absolute or climbs out with '..' (either slash, for archives made on Windows)
+# could overwrite files outside the new directory: such archives are refused.
+__cuttle_unsafe() {
+    awk 'bad == "" && ($0 ~ /^[\/\\]/ || $0 ~ /^[A-Za-z]:/ || $0 ~ /(^|[\/\\])\.\.([\/\\]|$)/) { bad = $0 }
+         END { print bad }'
+}
+__cuttle_refuse() {
+    printf "##cuttle[packageRefused entry='%s']\n" "$(__cuttle_encode "$1")"
+    __cuttle_fail 11 "$archive contains the unsafe entry $1."
+}
+gnutar=0
 if [ "$kind" = zip ]; then
     if command -v unzip > /dev/null 2>&1; then
         __cuttle_list() { unzip -Z1 -- "$archive"; }
@@ -49,17 +60,16 @@ if [ "$kind" = zip ]; then
         __cuttle_fail 13 "Neither unzip nor bsdtar is installed."
     fi
 else
+    case $(tar --version 2> /dev/null) in "tar (GNU tar)"*) gnutar=1 ;; esac
     __cuttle_list() { tar -tf "$archive"; }
     __cuttle_unpack() { tar -xf "$archive" -C "$1" --no-same-owner; }
 fi
-# Refuse before writing anything: an entry that is absolute or climbs out with '..' (either
-# slash, for archives made on Windows) could overwrite files outside the new directory.
-unsafe=$(__cuttle_list | awk '
-    bad == "" && ($0 ~ /^[\/\\]/ || $0 ~ /^[A-Za-z]:/ || $0 ~ /(^|[\/\\])\.\.([\/\\]|$)/) { bad = $0 }
-    END { print bad }') || __cuttle_fail 12 "$archive could not be read."
-if [ -n "$unsafe" ]; then
-    printf "##cuttle[packageRefused entry='%s']\n" "$(__cuttle_encode "$unsafe")"
-    __cuttle_fail 11 "$archive contains the unsafe entry $unsafe."
+# Zip listings read only the central directory; other tars are listed (a second pass) before
+# anything is written. GNU tar needs no second pass: it never writes outside -C (it strips a
+# leading '/' and skips '..' members), so its verbose listing is checked after the one pass.
+if [ "$gnutar" = 0 ]; then
+    unsafe=$(__cuttle_list | __cuttle_unsafe) || __cuttle_fail 12 "$archive could not be read."
+    [ -z "$unsafe" ] || __cuttle_refuse "$unsafe"
 fi
 # mkdir is atomic: two deployments can never get the same directory, and a redeploy never reuses one.
 base=$packagedir/$version
@@ -70,8 +80,23 @@ until mkdir -- "$dir" 2> /dev/null; do
     n=$((n + 1))
     dir=${base}_$n
 done
-trap 'rm -rf -- "$dir"' EXIT
-__cuttle_unpack "$dir" || __cuttle_fail 15 "$archive could not be extracted."
+trap 'rm -rf -- "$dir" ${errors:+"$errors"}' EXIT
+if [ "$gnutar" = 1 ]; then
+    errors=$(mktemp) || __cuttle_fail 14 "A temporary file could not be created."
+    listing=$(LC_ALL=C tar -xvf "$archive" -C "$dir" --no-same-owner 2> "$errors")
+    status=$?
+    unsafe=$(printf '%s\n' "$listing" | __cuttle_unsafe)
+    [ -n "$unsafe" ] || unsafe=$(sed -n "s/^tar: \(.*\): Member name contains '\.\.'\$/\1/p" "$errors" | head -n 1)
+    [ -z "$unsafe" ] || __cuttle_refuse "$unsafe"
+    if [ "$status" != 0 ]; then
+        cat -- "$errors" >&2
+        __cuttle_fail 15 "$archive could not be extracted."
+    fi
+    rm -f -- "$errors"
+    errors=
+else
+    __cuttle_unpack "$dir" || __cuttle_fail 15 "$archive could not be extracted."
+fi
 if [ "$nupkg" = 1 ]; then
     rm -rf -- "$dir/_rels" "$dir/package" "$dir/[Content_Types].xml"
 fi

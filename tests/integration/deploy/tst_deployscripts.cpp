@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -147,6 +149,8 @@ private slots:
     void retention();
     void unsafeArchivesRefused_data();
     void unsafeArchivesRefused();
+    void cancelStopsTheScript_data() { transports(); }
+    void cancelStopsTheScript();
     void transfer_data() { transports(); }
     void transfer();
 
@@ -655,6 +659,9 @@ void tst_DeployScripts::unsafeArchivesRefused_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("extension");
     QTest::addColumn<QString>("entry");
+    // Another tar than GNU tar: the archive is listed before anything is written.
+    QTest::addRow("local tar .. (not GNU tar)") << u"local"_s << u"tar"_s << u"../evil.txt"_s;
+    QTest::addRow("local tar absolute (not GNU tar)") << u"local"_s << u"tar"_s << u"ABSOLUTE"_s;
     for (const QString &kind : {u"local"_s, u"ssh"_s}) {
         QTest::addRow("%s zip ..", qPrintable(kind)) << kind << u"zip"_s << u"../evil.txt"_s;
         QTest::addRow("%s zip nested ..", qPrintable(kind)) << kind << u"zip"_s << u"a/../../evil.txt"_s;
@@ -672,6 +679,16 @@ void tst_DeployScripts::unsafeArchivesRefused()
     QFETCH(QString, entry);
     auto transport = connect(kind);
     QVERIFY(transport);
+
+    const QByteArray path = qgetenv("PATH");
+    const auto restorePath = qScopeGuard([&] { qputenv("PATH", path); });
+    if (QString::fromUtf8(QTest::currentDataTag()).contains(u"not GNU tar"_s)) {
+        const QString bin = m_target->path() + u"/bin"_s;
+        QVERIFY(writeFile(bin + u"/tar"_s, "#!/bin/sh\n[ \"$1\" = --version ] && { echo 'bsdtar 3.6.2'; exit 0; }\n"
+                                          "touch \"$(dirname \"$0\")/used\"\nexec /usr/bin/tar \"$@\"\n"));
+        QVERIFY(QFile::setPermissions(bin + u"/tar"_s, QFile::ReadOwner | QFile::ExeOwner));
+        qputenv("PATH", QFile::encodeName(bin) + ':' + path);
+    }
 
     const QString work = m_target->path() + u"/build/inner"_s;
     QVERIFY(QDir().mkpath(work));
@@ -699,6 +716,45 @@ void tst_DeployScripts::unsafeArchivesRefused()
     QVERIFY(QDir(packageDirectory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
     QVERIFY(!QFileInfo::exists(m_root + u"/Production/evil.txt"_s));
     QVERIFY(!QFileInfo::exists(u"/tmp/cuttle-evil.txt"_s));
+    if (QString::fromUtf8(QTest::currentDataTag()).contains(u"not GNU tar"_s))
+        QVERIFY(QFileInfo::exists(m_target->path() + u"/bin/used"_s));
+}
+
+void tst_DeployScripts::cancelStopsTheScript()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    if (auto *local = dynamic_cast<LocalTransport *>(transport.get()))
+        local->setCancelGracePeriod(std::chrono::milliseconds(500));
+    const QString marker = QString::number(QRandomGenerator::global()->bounded(1000, 9999)) + u".25"_s;
+    ScriptBootstrap bootstrap(m_root + u"/work"_s);
+    bootstrap.setScript(u"echo started\nsleep "_s + marker + u"\necho never\n"_s);
+    std::thread canceller;
+    QStringList lines;
+    const Result<ScriptResult> result = bootstrap.run(*transport, [&](const ServiceMessageEvent &event, bool) {
+        lines.append(event.text);
+        if (event.text == u"started"_s)
+            canceller = std::thread([&] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+                transport->cancel();
+            });
+    });
+    if (canceller.joinable())
+        canceller.join();
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ErrorKind::Cancelled);
+    QCOMPARE(lines, QStringList{u"started"_s});
+    // The remote sleep is gone, not just the local wait.
+    auto sleeping = [&] {
+        for (const QString &pid : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
+            if (readFile(u"/proc/"_s + pid + u"/cmdline"_s).contains(marker.toUtf8()))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!sleeping(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(bootstrap.bootstrapDirectory()), 10000);
 }
 
 void tst_DeployScripts::transfer()
