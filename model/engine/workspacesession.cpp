@@ -1,5 +1,7 @@
 #include "model/engine/workspacesession.h"
 
+#include "model/store/taskqueue.h"
+
 #include <QSemaphore>
 
 namespace Cuttle {
@@ -14,6 +16,11 @@ WorkspaceSession::WorkspaceSession(std::shared_ptr<Workspace> workspace, std::sh
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
+    // Tasks a crashed Cuttle left running end as interrupted, and their target locks are freed,
+    // before the console shows any of them.
+    QMetaObject::invokeMethod(m_worker, [workspace = m_workspace]() {
+        (void)TaskQueue(workspace->context()).recover();
+    }, Qt::QueuedConnection);
 }
 
 WorkspaceSession::~WorkspaceSession()

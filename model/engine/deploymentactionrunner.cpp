@@ -1,0 +1,387 @@
+#include "model/engine/deploymentactionrunner.h"
+
+#include "model/core/deploymentaction.h"
+#include "model/engine/deploy/packagedeployer.h"
+#include "model/engine/deploy/packagedeployscript.h"
+#include "model/engine/deploy/scriptbootstrap.h"
+#include "model/packages/packagefilename.h"
+#include "model/transport/shellquote.h"
+#include "model/transport/transport.h"
+#include "model/variables/filevariablesubstitution.h"
+#include "model/variables/structured/structuredconfigreplacer.h"
+#include "model/variables/templateengine.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+namespace Cuttle {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kSubstituteFiles = QStringLiteral("Octopus.Action.SubstituteInFiles.TargetFiles");
+const QString kStructuredFiles = QStringLiteral("Octopus.Action.StructuredConfigurationVariables.TargetFiles");
+const QString kIgnoreReplacementErrors = QStringLiteral("Octopus.Action.Package.IgnoreVariableReplacementErrors");
+const QString kPurge = QStringLiteral("Octopus.Action.Package.CustomInstallationDirectoryShouldBePurgedBeforeDeployment");
+const QString kPurgeExclusions = QStringLiteral("Octopus.Action.Package.CustomInstallationDirectoryPurgeExclusions");
+
+/// Writes what a wrapped script reports into the target's log node and passes output variables on.
+ScriptBootstrap::EventHandler eventsToLog(const DeploymentActionRunner::Context &c)
+{
+    return [&c](const ServiceMessageEvent &event, bool fromStderr) {
+        switch (event.kind) {
+        case ServiceMessageEvent::Kind::Line:
+            c.log->write(c.node, fromStderr ? TaskLogCategory::Error : event.category, event.text);
+            break;
+        case ServiceMessageEvent::Kind::OutputVariable:
+            if (c.output)
+                c.output(event.name, event.value, event.sensitive);
+            c.log->write(c.node, TaskLogCategory::Verbose,
+                         DeploymentActionRunner::tr("Output variable %1 set.").arg(event.name));
+            break;
+        case ServiceMessageEvent::Kind::Artifact:
+            c.log->write(c.node, TaskLogCategory::Info,
+                         DeploymentActionRunner::tr("Artifact %1 collected from %2.").arg(event.name, event.path));
+            break;
+        case ServiceMessageEvent::Kind::StepFailed:
+            c.log->write(c.node, TaskLogCategory::Error, event.text);
+            break;
+        case ServiceMessageEvent::Kind::Message:
+            break;
+        }
+    };
+}
+
+VoidResult scriptOutcome(const Result<ScriptResult> &result, const QString &what)
+{
+    if (!result)
+        return result.error();
+    if (result->failureMessage)
+        return Error::failed(*result->failureMessage);
+    if (!result->exit.signal.isEmpty())
+        return Error::failed(DeploymentActionRunner::tr("%1 was killed by signal %2.").arg(what, result->exit.signal));
+    if (result->exit.exitCode != 0)
+        return Error::failed(DeploymentActionRunner::tr("%1 exited with code %2.").arg(what).arg(result->exit.exitCode));
+    return {};
+}
+
+Result<QString> evaluated(const QString &text, const VariableDictionary &variables, const QString &what)
+{
+    const EvaluationResult result = TemplateEngine::evaluate(text, variables);
+    if (!result.ok()) {
+        const TemplateError &error = result.errors.constFirst();
+        return Error::failed(DeploymentActionRunner::tr("%1 is not a valid template: %2 (line %3, column %4).")
+                                 .arg(what, error.message)
+                                 .arg(error.line)
+                                 .arg(error.column));
+    }
+    return result.text;
+}
+
+/// Files under `directory` on the target that match the newline-separated globs.
+Result<QStringList> remoteFiles(Transport &transport, const QString &directory, const QStringList &patterns)
+{
+    QString script = u"cd -- "_s + shellQuote(directory) + u" || exit 1\nshopt -s globstar nullglob\nIFS=$'\\n'\n"_s;
+    for (const QString &pattern : patterns)
+        script += u"for f in "_s + QString(pattern).replace(u' ', QStringLiteral("\\ ")) + u"; do [ -f \"$f\" ] && printf '%s\\n' \"$f\"; done\n"_s;
+    QByteArray out;
+    QByteArray err;
+    OutputCallbacks callbacks;
+    callbacks.onStdout = [&](const QByteArray &chunk) { out += chunk; };
+    callbacks.onStderr = [&](const QByteArray &chunk) { err += chunk; };
+    auto exit = transport.run(script, callbacks);
+    if (!exit)
+        return exit.error();
+    if (!exit->succeeded())
+        return Error::failed(DeploymentActionRunner::tr("The files to change in %1 could not be listed: %2")
+                                 .arg(directory, QString::fromUtf8(err).trimmed()));
+    QStringList files;
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.isEmpty() && !files.contains(QString::fromUtf8(line)))
+            files << QString::fromUtf8(line);
+    }
+    return files;
+}
+
+QStringList patternsOf(const QString &text)
+{
+    QStringList patterns;
+    for (const QString &line : text.split(u'\n')) {
+        if (!line.trimmed().isEmpty())
+            patterns << line.trimmed();
+    }
+    return patterns;
+}
+
+/// Downloads each file, lets `change` rewrite the local copy, and uploads it back when it changed.
+VoidResult changeRemoteFiles(const DeploymentActionRunner::Context &c, const QString &directory, const QString &patternText,
+                             const std::function<Result<bool>(const QString &localPath, const QString &relative)> &change)
+{
+    auto patterns = evaluated(patternText, c.variables, DeploymentActionRunner::tr("The list of files"));
+    if (!patterns)
+        return patterns.error();
+    auto files = remoteFiles(*c.transport, directory, patternsOf(*patterns));
+    if (!files)
+        return files.error();
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return Error::failed(DeploymentActionRunner::tr("No temporary folder could be made to change the files in."));
+    int index = 0;
+    for (const QString &relative : *files) {
+        const QString remote = directory + u'/' + relative;
+        const QString local = scratch.filePath(QString::number(index++) + u'-' + QFileInfo(relative).fileName());
+        if (auto r = c.transport->download(remote, local); !r)
+            return r;
+        auto changed = change(local, relative);
+        if (!changed)
+            return changed.error();
+        if (*changed) {
+            if (auto r = c.transport->upload(local, remote); !r)
+                return r;
+        }
+    }
+    if (files->isEmpty())
+        c.log->write(c.node, TaskLogCategory::Warning,
+                     DeploymentActionRunner::tr("No file matched %1.").arg(patternsOf(*patterns).join(QLatin1String(", "))));
+    return {};
+}
+
+} // namespace
+
+VoidResult DeploymentActionRunner::run(const Context &context)
+{
+    switch (context.action->type) {
+    case ActionType::RunScript: return runScript(context);
+    case ActionType::DeployPackage: return deployPackage(context);
+    case ActionType::TransferPackage: return transferPackage(context);
+    case ActionType::ManualIntervention: break;
+    }
+    return Error::failed(tr("Manual interventions cannot run on a target."));
+}
+
+VoidResult DeploymentActionRunner::runScript(const Context &c)
+{
+    const QString workDirectory = c.rootDirectory + u"/.cuttle/work/"_s + c.taskId + u'/'
+                                  + PackageDeployScript::pathSegment(c.action->name);
+    ScriptBootstrap bootstrap(workDirectory);
+    const bool fromPackage =
+        c.properties.value(ActionProperty::ScriptSource).compare(QLatin1String("Package"), Qt::CaseInsensitive) == 0;
+    if (fromPackage) {
+        if (c.action->packages.isEmpty())
+            return Error::failed(tr("The step \"%1\" runs a script from a package but the release has no package for it.")
+                                     .arg(c.step->name));
+        const ReleasePackage &package = c.action->packages.constFirst();
+        auto file = c.packageFile(package.packageId, package.version);
+        if (!file)
+            return file.error();
+        auto name = PackageFileName::parse(QFileInfo(file->first).fileName());
+        if (!name)
+            return name.error();
+        PackageDeployer deployer(*c.transport, [&c](const QString &line, bool isError) {
+            c.log->write(c.node, isError ? TaskLogCategory::Error : TaskLogCategory::Verbose, line);
+        });
+        const QString cache = PackageDeployScript::cachePath(c.rootDirectory, file->second, name->extension());
+        auto cached = deployer.isCached(cache, file->second);
+        if (!cached)
+            return cached.error();
+        if (!*cached) {
+            if (auto r = deployer.uploadToCache(file->first, cache); !r)
+                return r;
+        }
+        auto extracted = deployer.extract(cache, name->extension(), workDirectory + u"/package"_s, package.version);
+        if (!extracted)
+            return extracted.error();
+        bootstrap = ScriptBootstrap(extracted->path);
+        bootstrap.setScriptFile(c.properties.value(ActionProperty::ScriptFileName));
+    } else {
+        auto body = evaluated(c.properties.value(ActionProperty::ScriptBody), c.variables,
+                              tr("The script of step \"%1\"").arg(c.step->name));
+        if (!body)
+            return body.error();
+        bootstrap.setScript(*body);
+    }
+    auto parameters = evaluated(c.properties.value(ActionProperty::ScriptParameters), c.variables,
+                                tr("The script parameters of step \"%1\"").arg(c.step->name));
+    if (!parameters)
+        return parameters.error();
+    bootstrap.setArguments(ScriptBootstrap::splitParameters(*parameters));
+    bootstrap.setVariables(c.variables);
+    return scriptOutcome(bootstrap.run(*c.transport, eventsToLog(c)), tr("The script"));
+}
+
+VoidResult DeploymentActionRunner::deployPackage(const Context &c)
+{
+    if (c.action->packages.isEmpty())
+        return Error::failed(tr("The release has no package for the step \"%1\".").arg(c.step->name));
+    const ReleasePackage &package = c.action->packages.constFirst();
+    auto file = c.packageFile(package.packageId, package.version);
+    if (!file)
+        return file.error();
+    auto name = PackageFileName::parse(QFileInfo(file->first).fileName());
+    if (!name)
+        return name.error();
+    const QString extension = name->extension().toLower();
+    PackageDeployer deployer(*c.transport, [&c](const QString &line, bool isError) {
+        c.log->write(c.node, isError ? TaskLogCategory::Error : TaskLogCategory::Verbose, line);
+    });
+
+    const QString cache = PackageDeployScript::cachePath(c.rootDirectory, file->second, extension);
+    auto cached = deployer.isCached(cache, file->second);
+    if (!cached)
+        return cached.error();
+    if (*cached && !c.plan->forcePackageRedeployment) {
+        c.log->write(c.node, TaskLogCategory::Info,
+                     tr("%1 %2 is already in the target's package cache; not uploaded again.").arg(package.packageId, package.version));
+    } else {
+        c.log->write(c.node, TaskLogCategory::Info,
+                     tr("Uploading %1 %2 (%3 bytes) to the target.").arg(package.packageId, package.version)
+                         .arg(QFileInfo(file->first).size()));
+        if (auto r = deployer.uploadToCache(file->first, cache); !r)
+            return r;
+    }
+
+    const QString packageDirectory = PackageDeployScript::packageDirectory(c.rootDirectory, c.plan->environmentName,
+                                                                           c.plan->tenantName, package.packageId);
+    auto extracted = deployer.extract(cache, extension, packageDirectory, package.version);
+    if (!extracted)
+        return extracted.error();
+    c.log->write(c.node, TaskLogCategory::Info, tr("Extracted %1 %2 to %3.").arg(package.packageId, package.version, extracted->path));
+    VariableDictionary variables = c.variables;
+    variables.set(QStringLiteral("Octopus.Action.Package.InstallationDirectoryPath"), extracted->path);
+    Context inPackage = c;
+    inPackage.variables = variables;
+
+    const auto convention = [&](const QString &script) -> VoidResult {
+        if (!extracted->conventionScripts.contains(script))
+            return {};
+        c.log->write(c.node, TaskLogCategory::Info, tr("Running %1.").arg(script));
+        ScriptBootstrap bootstrap(extracted->path);
+        bootstrap.setScriptFile(script);
+        bootstrap.setVariables(variables);
+        return scriptOutcome(bootstrap.run(*c.transport, eventsToLog(inPackage)), script);
+    };
+    const bool ignoreErrors = TemplateEngine::isTruthy(variables.valueOr(kIgnoreReplacementErrors));
+    const auto conventions = [&]() -> VoidResult {
+        if (auto r = convention(QStringLiteral("PreDeploy.sh")); !r)
+            return r;
+        if (const QString files = c.properties.value(kSubstituteFiles); !files.trimmed().isEmpty()) {
+            auto substituted = changeRemoteFiles(inPackage, extracted->path, files,
+                                                 [&](const QString &local, const QString &relative) -> Result<bool> {
+                auto report = FileVariableSubstitution::substitute(local, variables, ignoreErrors);
+                if (!report)
+                    return Error::failed(tr("Substituting variables in %1 failed: %2").arg(relative, report.error().message));
+                c.log->write(c.node, TaskLogCategory::Info, tr("Substituted variables in %1.").arg(relative));
+                return report->changed;
+            });
+            if (!substituted)
+                return substituted;
+        }
+        if (const QString files = c.properties.value(kStructuredFiles); !files.trimmed().isEmpty()) {
+            StructuredConfigReplacer::Variables pairs;
+            for (const QString &variableName : variables.names())
+                pairs << qMakePair(variableName, variables.valueOr(variableName));
+            auto replaced = changeRemoteFiles(inPackage, extracted->path, files,
+                                              [&](const QString &local, const QString &relative) -> Result<bool> {
+                auto outcome = StructuredConfigReplacer::replaceInFile(local, pairs);
+                if (!outcome)
+                    return outcome.error();
+                c.log->write(c.node, TaskLogCategory::Info,
+                             tr("Replaced %n value(s) in %1: %2.", nullptr, outcome->replacementCount)
+                                 .arg(relative, outcome->matchedNames.join(QLatin1String(", "))));
+                return outcome->changed();
+            });
+            if (!replaced)
+                return replaced;
+        }
+        if (const QString custom = c.properties.value(ActionProperty::CustomInstallationDirectory); !custom.isEmpty()) {
+            auto directory = evaluated(custom, variables, tr("The custom installation directory"));
+            if (!directory)
+                return directory.error();
+            QString script = u"set -e\nmkdir -p -- "_s + shellQuote(*directory) + u'\n';
+            if (TemplateEngine::isTruthy(c.properties.value(kPurge))) {
+                QString excludes;
+                for (const QString &pattern : patternsOf(c.properties.value(kPurgeExclusions)))
+                    excludes += u" ! -path "_s + shellQuote(u"./"_s + pattern);
+                script += u"cd -- "_s + shellQuote(*directory) + u" && find . -mindepth 1 -maxdepth 1"_s + excludes
+                          + u" -exec rm -rf -- {} +\n"_s;
+            }
+            script += u"cp -a -- "_s + shellQuote(extracted->path + u"/."_s) + u' ' + shellQuote(*directory) + u'\n';
+            QByteArray err;
+            OutputCallbacks callbacks;
+            callbacks.onStderr = [&](const QByteArray &chunk) { err += chunk; };
+            auto exit = c.transport->run(script, callbacks);
+            if (!exit)
+                return exit.error();
+            if (!exit->succeeded())
+                return Error::failed(tr("Copying to the custom installation directory %1 failed: %2")
+                                         .arg(*directory, QString::fromUtf8(err).trimmed()));
+            c.log->write(c.node, TaskLogCategory::Info, tr("Copied the package to %1.").arg(*directory));
+        }
+        if (auto r = convention(QStringLiteral("Deploy.sh")); !r)
+            return r;
+        return convention(QStringLiteral("PostDeploy.sh"));
+    };
+    if (auto r = conventions(); !r) {
+        if (r.error().kind != ErrorKind::Cancelled && extracted->conventionScripts.contains(QStringLiteral("DeployFailed.sh"))) {
+            c.log->write(c.node, TaskLogCategory::Info, tr("Running DeployFailed.sh."));
+            ScriptBootstrap bootstrap(extracted->path);
+            bootstrap.setScriptFile(QStringLiteral("DeployFailed.sh"));
+            bootstrap.setVariables(variables);
+            (void)bootstrap.run(*c.transport, eventsToLog(inPackage));
+        }
+        c.log->write(c.node, TaskLogCategory::Warning,
+                     tr("%1 still points at the previous release.").arg(packageDirectory + u"/current"_s));
+        return r;
+    }
+    if (auto r = deployer.switchCurrent(packageDirectory, extracted->path); !r)
+        return r;
+    c.log->write(c.node, TaskLogCategory::Highlight, tr("%1/current now points at %2.").arg(packageDirectory, extracted->directoryName));
+    if (c.output)
+        c.output(QStringLiteral("Package.InstallationDirectoryPath"), extracted->path, false);
+    auto removed = deployer.applyRetention(packageDirectory, c.retentionKeep);
+    if (!removed) {
+        c.log->write(c.node, TaskLogCategory::Warning, removed.error().message);
+    } else if (!removed->isEmpty()) {
+        c.log->write(c.node, TaskLogCategory::Verbose,
+                     tr("Retention removed %1.").arg(removed->join(QLatin1String(", "))));
+    }
+    return {};
+}
+
+VoidResult DeploymentActionRunner::transferPackage(const Context &c)
+{
+    if (c.action->packages.isEmpty())
+        return Error::failed(tr("The release has no package for the step \"%1\".").arg(c.step->name));
+    const ReleasePackage &package = c.action->packages.constFirst();
+    auto file = c.packageFile(package.packageId, package.version);
+    if (!file)
+        return file.error();
+    auto name = PackageFileName::parse(QFileInfo(file->first).fileName());
+    if (!name)
+        return name.error();
+    PackageDeployer deployer(*c.transport, [&c](const QString &line, bool isError) {
+        c.log->write(c.node, isError ? TaskLogCategory::Error : TaskLogCategory::Verbose, line);
+    });
+    const QString cache = PackageDeployScript::cachePath(c.rootDirectory, file->second, name->extension().toLower());
+    auto cached = deployer.isCached(cache, file->second);
+    if (!cached)
+        return cached.error();
+    if (!*cached) {
+        if (auto r = deployer.uploadToCache(file->first, cache); !r)
+            return r;
+    }
+    auto destination = evaluated(c.properties.value(ActionProperty::TransferPath), c.variables, tr("The transfer path"));
+    if (!destination)
+        return destination.error();
+    auto path = deployer.transfer(cache, *destination, QFileInfo(file->first).fileName());
+    if (!path)
+        return path.error();
+    c.log->write(c.node, TaskLogCategory::Highlight, tr("Transferred %1 %2 to %3.").arg(package.packageId, package.version, *path));
+    if (c.output)
+        c.output(QStringLiteral("Package.FilePath"), *path, false);
+    return {};
+}
+
+} // namespace Cuttle

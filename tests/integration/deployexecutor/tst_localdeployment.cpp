@@ -1,0 +1,151 @@
+// Deployments run by the real engine against Local targets (directories of this machine):
+// scripts with output variables, a package with substitution and structured replacement,
+// the atomic `current` switch, the package cache, failures that leave `current` alone,
+// masking, conditions and cancellation.
+#include "deploymentfixture.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+using namespace Cuttle;
+using namespace Cuttle::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QList<TestEntry> webPackage(const QByteArray &deployScript = "echo \"deployed to $(get_octopusvariable Octopus.Environment.Name)\"\n")
+{
+    return {TestEntry::file("index.html", "<h1>#{Greeting}</h1>\n"),
+            TestEntry::file("appsettings.json", "{\n  \"Port\": 80,\n  \"Name\": \"shop\"\n}\n"),
+            TestEntry::file("Deploy.sh", deployScript, 0755)};
+}
+
+QMap<QString, QString> conventions()
+{
+    return {{u"Octopus.Action.SubstituteInFiles.TargetFiles"_s, u"index.html"_s},
+            {u"Octopus.Action.StructuredConfigurationVariables.TargetFiles"_s, u"*.json"_s}};
+}
+
+} // namespace
+
+class tst_LocalDeployment final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void threeStepsWithOutputVariablesAndAPackage()
+    {
+        DeploymentFixture f;
+        const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development, f.test}, {u"web"_s});
+        f.push(u"Acme.Web.1.0.0.tar.gz"_s, webPackage());
+        f.setVariable(u"Greeting"_s, u"Hello"_s);
+        f.setVariable(u"Port"_s, u"8080"_s, false, {u"Development"_s});
+        f.setVariable(u"Port"_s, u"9090"_s, false, {u"Test"_s});
+        f.setVariable(u"ApiKey"_s, u"s3cr3t-api-key"_s, true);
+        f.setProcess({scriptStep(u"Prepare"_s, u"echo \"greeting #{Greeting}\"\nset_octopusvariable Colour blue\necho \"key $(get_octopusvariable ApiKey)\""_s, {u"web"_s}),
+                      packageStep(u"Deploy web"_s, u"Acme.Web"_s, {u"web"_s}, conventions()),
+                      scriptStep(u"Report"_s, u"echo \"colour=#{Octopus.Action[Prepare].Output.Colour}\"\necho \"installed=#{Octopus.Action[Deploy web].Output.Package.InstallationDirectoryPath}\""_s, {u"web"_s})});
+        f.release(u"1.0.0"_s);
+
+        QStringList lines;
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s, &lines)), u"Success"_s);
+        const QString log = f.storedLog(f.lastTaskId).join(u'\n');
+        QVERIFY2(log.contains(u"greeting Hello"_s), qPrintable(log));
+        QVERIFY2(log.contains(u"colour=blue"_s), qPrintable(log));
+        QVERIFY(log.contains(u"deployed to Development"_s));
+        QVERIFY(!log.contains(u"s3cr3t-api-key"_s));
+        QVERIFY(log.contains(u"key ********"_s));
+        QVERIFY(!lines.join(u'\n').contains(u"s3cr3t-api-key"_s));
+
+        const QString current = web.directory + u"/Development/Acme.Web/current"_s;
+        QVERIFY(QFileInfo(current).isSymLink());
+        QCOMPARE(QFileInfo(current).symLinkTarget(), QFileInfo(web.directory + u"/Development/Acme.Web/1.0.0"_s).absoluteFilePath());
+        QCOMPARE(readFile(current + u"/index.html"_s), QByteArray("<h1>Hello</h1>\n"));
+        QCOMPARE(readFile(current + u"/appsettings.json"_s), QByteArray("{\n  \"Port\": 8080,\n  \"Name\": \"shop\"\n}\n"));
+        QVERIFY(log.contains(u"installed="_s + web.directory + u"/Development/Acme.Web/1.0.0"_s));
+
+        // Promoted to Test: its own directory, its own scoped value, the package from the cache.
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Test"_s)), u"Success"_s);
+        const QString testLog = f.storedLog(f.lastTaskId).join(u'\n');
+        QVERIFY2(testLog.contains(u"already in the target's package cache"_s), qPrintable(testLog));
+        QCOMPARE(readFile(web.directory + u"/Test/Acme.Web/current/appsettings.json"_s),
+                 QByteArray("{\n  \"Port\": 9090,\n  \"Name\": \"shop\"\n}\n"));
+    }
+
+    void redeployUsesAFreshDirectory()
+    {
+        DeploymentFixture f;
+        const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        f.push(u"Acme.Web.1.0.0.tar.gz"_s, webPackage());
+        f.setVariable(u"Greeting"_s, u"Hi"_s);
+        f.setProcess({packageStep(u"Deploy web"_s, u"Acme.Web"_s, {u"web"_s}, conventions())});
+        f.release(u"1.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+        QCOMPARE(QFileInfo(web.directory + u"/Development/Acme.Web/current"_s).symLinkTarget(),
+                 QFileInfo(web.directory + u"/Development/Acme.Web/1.0.0_1"_s).absoluteFilePath());
+    }
+
+    void aFailingDeployScriptLeavesCurrentOnThePreviousRelease()
+    {
+        DeploymentFixture f;
+        const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        f.push(u"Acme.Web.1.0.0.tar.gz"_s, webPackage());
+        f.setVariable(u"Greeting"_s, u"Hi"_s);
+        f.setProcess({packageStep(u"Deploy web"_s, u"Acme.Web"_s, {u"web"_s}, conventions()),
+                      scriptStep(u"After"_s, u"echo should not run"_s, {u"web"_s}),
+                      [] {
+                          DeploymentStep cleanup = scriptStep(u"Clean up"_s, u"echo cleaning up"_s, {u"web"_s});
+                          cleanup.condition = StepCondition::Failure;
+                          return cleanup;
+                      }()});
+        f.release(u"1.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+        f.push(u"Acme.Web.2.0.0.tar.gz"_s, webPackage("echo about to fail\nexit 3\n"));
+        f.release(u"2.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"2.0.0"_s, u"Development"_s)), u"Failed"_s);
+        const Task task = *TaskRepository(f.context).get(f.lastTaskId);
+        QVERIFY2(task.errorMessage.contains(u"The step \"Deploy web\" failed on web01: Deploy.sh exited with code 3."_s),
+                 qPrintable(task.errorMessage));
+        const QString log = f.storedLog(f.lastTaskId).join(u'\n');
+        QVERIFY(!log.contains(u"should not run"_s));
+        QVERIFY(log.contains(u"cleaning up"_s));
+        QVERIFY(log.contains(u"still points at the previous release"_s));
+        QCOMPARE(QFileInfo(web.directory + u"/Development/Acme.Web/current"_s).symLinkTarget(),
+                 QFileInfo(web.directory + u"/Development/Acme.Web/1.0.0"_s).absoluteFilePath());
+        QVERIFY(QFileInfo::exists(web.directory + u"/Development/Acme.Web/2.0.0/Deploy.sh"_s));
+    }
+
+    void cancellationStopsTheRemoteCommand()
+    {
+        DeploymentFixture f;
+        const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        f.setProcess({scriptStep(u"Wait"_s, u"echo $$ > pid; sleep 60"_s, {u"web"_s})});
+        f.release(u"1.0.0"_s);
+        std::atomic<bool> cancel{false};
+        QThread *canceller = QThread::create([&] {
+            QThread::msleep(1500);
+            cancel = true;
+        });
+        canceller->start();
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s, nullptr, &cancel)), u"Canceled"_s);
+        QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+        canceller->wait();
+        delete canceller;
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_LocalDeployment)
+#include "tst_localdeployment.moc"
