@@ -3,6 +3,7 @@
 #include "model/engine/variableservice.h"
 #include "model/engine/workspacesession.h"
 #include "model/itemmodels/variables/variableexplanationmodel.h"
+#include "model/itemmodels/variables/variablepreviewfilterproxymodel.h"
 #include "model/itemmodels/variables/variablepreviewmodel.h"
 #include "model/variables/variableset.h"
 #include "views/projects/fielderrorlabel.h"
@@ -11,13 +12,13 @@
 #include <QCoreApplication>
 #include <QCompleter>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStringListModel>
 #include <QTableView>
@@ -124,12 +125,20 @@ VariablePreviewPanel::VariablePreviewPanel(WorkspaceSession *session, QWidget *p
     auto *top = new QWidget(splitter);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
+    auto *statusRow = new QHBoxLayout;
+    auto *filter = new QLineEdit(top);
+    filter->setObjectName(u"previewFilter"_s);
+    filter->setClearButtonEnabled(true);
+    filter->setPlaceholderText(tr("Filter by name, value or scope"));
+    filter->setMinimumWidth(300);
     m_status = new QLabel(top);
     m_status->setObjectName(u"previewStatus"_s);
-    topLayout->addWidget(m_status);
-    auto *sorter = new QSortFilterProxyModel(this);
+    statusRow->addWidget(filter, 1);
+    statusRow->addWidget(m_status, 2);
+    topLayout->addLayout(statusRow);
+    auto *sorter = new VariablePreviewFilterProxyModel(this);
     sorter->setSourceModel(m_preview);
-    sorter->setSortRole(VariablePreviewModel::SortRole);
+    connect(filter, &QLineEdit::textChanged, sorter, &VariablePreviewFilterProxyModel::setText);
     m_table = table(u"previewTable"_s, top);
     m_table->setModel(sorter);
     m_table->setSortingEnabled(true);

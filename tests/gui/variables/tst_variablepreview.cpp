@@ -88,6 +88,11 @@ private slots:
         QVERIFY2(verdict.contains(u"The value %1"_s.arg(winner + 1)), qPrintable(verdict));
         QCOMPARE(verdict, preview->verdict());
         screenshot(&page, u"preview-"_s + environment);
+
+        // The table filters like the grid does.
+        QTest::keyClicks(preview->findChild<QLineEdit *>(u"previewFilter"_s), u"api"_s);
+        QCOMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), u"ApiKey"_s);
     }
 
     void followsSavesAndIncludedSets()
