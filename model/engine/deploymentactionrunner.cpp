@@ -152,6 +152,13 @@ VoidResult changeRemoteFiles(const DeploymentActionRunner::Context &c, const QSt
 
 VoidResult DeploymentActionRunner::run(const Context &context)
 {
+    // The log masks sensitive values as it writes each line.
+    if (TemplateEngine::isTruthy(context.variables.valueOr(QStringLiteral("OctopusPrintVariables")))) {
+        QStringList names = context.variables.names();
+        names.sort(Qt::CaseInsensitive);
+        for (const QString &name : std::as_const(names))
+            context.log->write(context.node, TaskLogCategory::Verbose, name + u" = "_s + context.variables.valueOr(name));
+    }
     switch (context.action->type) {
     case ActionType::RunScript: return runScript(context);
     case ActionType::DeployPackage: return deployPackage(context);

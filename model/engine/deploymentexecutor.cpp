@@ -9,6 +9,7 @@
 #include "model/engine/targetworker.h"
 #include "model/store/deploymentrepository.h"
 #include "model/store/environmentrepository.h"
+#include "model/store/interruptionrepository.h"
 #include "model/store/lifecyclerepository.h"
 #include "model/store/projectgrouprepository.h"
 #include "model/store/projectrepository.h"
@@ -17,6 +18,7 @@
 #include "model/store/taskqueue.h"
 #include "model/store/taskrepository.h"
 #include "model/store/tenantrepository.h"
+#include "model/core/deploymentaction.h"
 #include "model/variables/templateengine.h"
 
 #include <QMutex>
@@ -48,8 +50,10 @@ struct Execution
 
     std::atomic<bool> stop{false};
     std::atomic<bool> failed{false};
+    std::atomic<bool> warnings{false};
     QMutex mutex;
     QString firstError;                                      ///< guarded by mutex
+    QSet<QString> excludedTargets;                           ///< guarded by mutex: "Exclude machine" answers
     std::map<QString, std::unique_ptr<TargetWorker>> workers; ///< guarded by mutex
 
     void fail(const QString &sentence)
@@ -110,6 +114,40 @@ DeploymentTarget workstation(const Workspace &workspace)
     target.kind = TargetKind::Local;
     target.directory = workspace.directory() + QStringLiteral("/workstation");
     return target;
+}
+
+/// Records an interruption and waits until someone answers it; empty when the task is
+/// cancelled meanwhile (the interruption is then closed with the negative answer).
+QString waitForAnswer(Execution &run, Interruption interruption)
+{
+    DeploymentLog &log = *run.log;
+    InterruptionRepository interruptions(run.context);
+    interruption.taskId = run.task.id;
+    auto created = interruptions.create(interruption);
+    if (!created) {
+        log.write(interruption.nodeId, TaskLogCategory::Error, created.error().message);
+        return {};
+    }
+    log.write(interruption.nodeId, TaskLogCategory::Warning,
+              DeploymentExecutor::tr("Waiting for someone to answer \"%1\" (%2): %3.")
+                  .arg(created->title, created->id, Interruption::responses(created->kind).join(QLatin1String(", "))));
+    for (;;) {
+        if (run.stop) {
+            (void)interruptions.answer(created->id, Interruption::responses(created->kind).constLast() == QLatin1String("Abort")
+                                                        ? QStringLiteral("Abort") : QStringLiteral("Fail"),
+                                       DeploymentExecutor::tr("The task was cancelled."));
+            return {};
+        }
+        auto current = interruptions.get(created->id);
+        if (current && current->isResolved()) {
+            log.write(interruption.nodeId, TaskLogCategory::Info,
+                      current->notes.isEmpty()
+                          ? DeploymentExecutor::tr("%1 answered %2.").arg(current->takenBy, current->response)
+                          : DeploymentExecutor::tr("%1 answered %2: %3").arg(current->takenBy, current->response, current->notes));
+            return current->response;
+        }
+        QThread::msleep(300);
+    }
 }
 
 /// Whether the step runs, given how the deployment went so far; the reason when it does not.
@@ -221,13 +259,44 @@ TaskLogStatus runOnTarget(Execution &run, const DeploymentPlan::Step &step, cons
             };
             if (step.actions.size() > 1)
                 log.write(node, TaskLogCategory::Highlight, DeploymentExecutor::tr("%1").arg(action.name));
-            auto done = DeploymentActionRunner::run(c);
-            if (!done) {
+            for (;;) {
+                auto done = DeploymentActionRunner::run(c);
+                if (done)
+                    break;
                 const bool cancelled = run.stop || done.error().kind == ErrorKind::Cancelled;
                 log.write(node, cancelled ? TaskLogCategory::Warning : TaskLogCategory::Error, done.error().message);
-                status = cancelled ? TaskLogStatus::Canceled : TaskLogStatus::Failed;
-                if (!cancelled)
-                    run.fail(DeploymentExecutor::tr("The step \"%1\" failed on %2: %3").arg(step.name, target.name, done.error().message));
+                const QString failure =
+                    DeploymentExecutor::tr("The step \"%1\" failed on %2: %3").arg(step.name, target.name, done.error().message);
+                QString answer;
+                if (!cancelled && run.plan.useGuidedFailure) {
+                    Interruption interruption;
+                    interruption.kind = Interruption::Kind::GuidedFailure;
+                    interruption.nodeId = node;
+                    interruption.title = DeploymentExecutor::tr("%1 failed on %2").arg(step.name, target.name);
+                    interruption.instructions = done.error().message;
+                    answer = waitForAnswer(run, interruption);
+                    if (transport->isCancelled() && !run.stop)
+                        transport->resetCancellation();
+                }
+                if (answer == QLatin1String("Retry")) {
+                    log.write(node, TaskLogCategory::Info, DeploymentExecutor::tr("Retrying %1.").arg(action.name));
+                    continue;
+                }
+                if (answer == QLatin1String("Ignore") || answer == QLatin1String("Exclude")) {
+                    status = TaskLogStatus::SuccessWithWarning;
+                    run.warnings = true;
+                    if (answer == QLatin1String("Exclude")) {
+                        QMutexLocker locker(&run.mutex);
+                        run.excludedTargets.insert(target.id);
+                        log.write(node, TaskLogCategory::Warning,
+                                  DeploymentExecutor::tr("%1 takes no further part in this deployment.").arg(target.name));
+                        return;
+                    }
+                    break;
+                }
+                status = cancelled || run.stop ? TaskLogStatus::Canceled : TaskLogStatus::Failed;
+                if (status == TaskLogStatus::Failed)
+                    run.fail(failure);
                 return;
             }
         }
@@ -254,19 +323,48 @@ void runStep(Execution &run, const DeploymentPlan::Step &step, qint64 node)
     }
     log.setStatus(node, TaskLogStatus::Running);
     if (!step.runsOnTargets && !step.runOnWorkstation) {
-        const QString sentence = DeploymentExecutor::tr("The step \"%1\" is a manual intervention, which this version of Cuttle "
-                                                        "cannot pause for yet.").arg(step.name);
-        log.write(node, TaskLogCategory::Error, sentence);
-        log.setStatus(node, TaskLogStatus::Failed);
-        run.fail(sentence);
+        // A manual intervention: the task waits for someone to proceed or abort.
+        Interruption interruption;
+        interruption.kind = Interruption::Kind::ManualIntervention;
+        interruption.nodeId = node;
+        interruption.title = step.name;
+        const QString actionName = step.actions.isEmpty() ? step.name : step.actions.constFirst().name;
+        const QMap<QString, QString> properties = run.propertiesOf(step, actionName);
+        const DeploymentPlan::Action none;
+        const EvaluationResult instructions = TemplateEngine::evaluate(
+            properties.value(ActionProperty::Instructions),
+            run.variables->resolve(step, step.actions.isEmpty() ? none : step.actions.constFirst(), nullptr));
+        interruption.instructions = instructions.text;
+        interruption.responsibleTeamId = properties.value(ActionProperty::ResponsibleTeamIds).section(u',', 0, 0);
+        log.write(node, TaskLogCategory::Highlight, interruption.instructions);
+        const QString answer = waitForAnswer(run, interruption);
+        if (answer == QLatin1String("Proceed")) {
+            log.setStatus(node, TaskLogStatus::Success);
+        } else if (answer.isEmpty()) {
+            log.setStatus(node, TaskLogStatus::Canceled);
+        } else {
+            run.fail(DeploymentExecutor::tr("The manual intervention \"%1\" was aborted.").arg(step.name));
+            log.setStatus(node, TaskLogStatus::Failed);
+        }
         return;
     }
     for (const DeploymentPlan::TargetExclusion &excluded : step.excludedTargets)
         log.write(node, TaskLogCategory::Verbose,
                   DeploymentExecutor::tr("%1 does not take part: %2.").arg(excluded.targetName, excluded.reason));
 
-    const QList<DeploymentTarget> targets = step.runOnWorkstation ? QList<DeploymentTarget>{workstation(*run.workspace)}
-                                                                  : step.targets;
+    QList<DeploymentTarget> targets;
+    if (step.runOnWorkstation) {
+        targets << workstation(*run.workspace);
+    } else {
+        QMutexLocker locker(&run.mutex);
+        for (const DeploymentTarget &target : step.targets) {
+            if (run.excludedTargets.contains(target.id))
+                log.write(node, TaskLogCategory::Info,
+                          DeploymentExecutor::tr("%1 was excluded from this deployment after a failure.").arg(target.name));
+            else
+                targets << target;
+        }
+    }
     const int limit = std::max(1, step.isRolling && step.windowSize > 0 ? step.windowSize : step.maxParallelism);
     QList<qint64> nodes;
     for (qsizetype i = 0; i < targets.size(); ++i)
@@ -287,6 +385,8 @@ void runStep(Execution &run, const DeploymentPlan::Step &step, qint64 node)
         stepStatus = TaskLogStatus::Failed;
     else if (statuses.contains(TaskLogStatus::Canceled) || run.stop)
         stepStatus = TaskLogStatus::Canceled;
+    else if (statuses.contains(TaskLogStatus::SuccessWithWarning))
+        stepStatus = TaskLogStatus::SuccessWithWarning;
     log.setStatus(node, stepStatus);
 }
 
@@ -309,7 +409,7 @@ TaskState DeploymentExecutor::execute(const Task &task, const Observer &observer
     const auto finish = [&](TaskState state, const QString &message) {
         if (run.log)
             (void)run.log->flush();
-        (void)tasks.complete(task.id, state, message);
+        (void)tasks.complete(task.id, state, message, run.warnings);
         (void)TaskQueue(run.context).releaseLocks(task.id);
         return state;
     };

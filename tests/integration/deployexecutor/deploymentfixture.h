@@ -9,6 +9,7 @@
 #include "model/secrets/inmemorysecretstore.h"
 #include "model/store/deploymentrepository.h"
 #include "model/store/environmentrepository.h"
+#include "model/store/interruptionrepository.h"
 #include "model/store/lifecyclerepository.h"
 #include "model/store/processrepository.h"
 #include "model/store/projectgrouprepository.h"
@@ -18,6 +19,8 @@
 #include "model/store/taskrepository.h"
 
 #include <QDir>
+#include <QMutex>
+#include <QThread>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -123,6 +126,7 @@ struct DeploymentFixture
         request.projectId = projectId;
         request.release = version;
         request.environment = environment;
+        request.guidedFailure = guidedFailure ? DeploymentPlanner::GuidedFailure::On : DeploymentPlanner::GuidedFailure::Off;
         auto plan = DeploymentPlanner(context).plan(request);
         if (!plan)
             return plan.error();
@@ -139,7 +143,10 @@ struct DeploymentFixture
         auto taskId = queue(version, environment);
         if (!taskId)
             qFatal("cannot queue: %s", qPrintable(taskId.error().message));
-        lastTaskId = *taskId;
+        {
+            QMutexLocker locker(&taskMutex);
+            lastTaskId = *taskId;
+        }
         DeploymentExecutor::Observer observer;
         QMutex mutex;
         observer.line = [&](qint64, TaskLogCategory, const QString &text) {
@@ -153,7 +160,15 @@ struct DeploymentFixture
         return *state;
     }
 
-    QString lastTaskId;
+    QString lastTaskId; ///< written under taskMutex; read it through runningTask() from other threads
+    QMutex taskMutex;
+    bool guidedFailure = false;
+
+    QString runningTask()
+    {
+        QMutexLocker locker(&taskMutex);
+        return lastTaskId;
+    }
 
     /// Every stored log line of a task, in order.
     QStringList storedLog(const QString &taskId)
@@ -166,6 +181,48 @@ struct DeploymentFixture
             lines << line.text;
         return lines;
     }
+};
+
+/// Answers the first interruption of the running deployment from another thread, after
+/// `beforeAnswer` (e.g. removing the fault) ran; the interruption as it was found.
+class Responder final
+{
+public:
+    Responder(DeploymentFixture &fixture, QString answer, std::function<void()> beforeAnswer = {})
+        : m_thread(QThread::create([&fixture, answer, beforeAnswer, this] {
+            for (int i = 0; i < 300 && !m_found; ++i) {
+                if (const QString task = fixture.runningTask(); !task.isEmpty()) {
+                    auto pending = InterruptionRepository(fixture.context).forTask(task, true);
+                    if (pending && !pending->isEmpty()) {
+                        m_found = true;
+                        m_interruption = pending->constFirst();
+                        if (beforeAnswer)
+                            beforeAnswer();
+                        (void)InterruptionRepository(fixture.context).answer(m_interruption.id, answer, QStringLiteral("checked"));
+                        return;
+                    }
+                }
+                QThread::msleep(100);
+            }
+        }))
+    {
+        m_thread->start();
+    }
+    ~Responder()
+    {
+        m_thread->wait();
+        delete m_thread;
+    }
+    Interruption interruption()
+    {
+        m_thread->wait();
+        return m_interruption;
+    }
+
+private:
+    std::atomic<bool> m_found{false};
+    Interruption m_interruption;
+    QThread *m_thread = nullptr;
 };
 
 inline DeploymentStep scriptStep(const QString &name, const QString &script, const QStringList &tags)

@@ -145,6 +145,87 @@ private slots:
         canceller->wait();
         delete canceller;
     }
+    void guidedFailureRetrySucceedsOnceTheFaultIsGone()
+    {
+        DeploymentFixture f;
+        f.guidedFailure = true;
+        const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        f.setProcess({scriptStep(u"Check"_s, u"test -f ../../../../ready || { echo \"not ready\"; exit 2; }\necho ready"_s, {u"web"_s})});
+        f.release(u"1.0.0"_s);
+        Responder responder(f, u"retry"_s, [&] {
+            QFile ready(web.directory + u"/ready"_s);
+            QVERIFY(ready.open(QIODevice::WriteOnly));
+        });
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+        const Interruption asked = responder.interruption();
+        QCOMPARE(asked.title, u"Check failed on web01"_s);
+        QVERIFY(asked.instructions.contains(u"exited with code 2"_s));
+        const QString log = f.storedLog(f.lastTaskId).join(u'\n');
+        QVERIFY(log.contains(u"not ready"_s));
+        QVERIFY(log.contains(u"answered Retry: checked"_s));
+        QVERIFY(log.contains(u"\nready"_s) || log.endsWith(u"ready"_s) || log.contains(u"ready\n"_s));
+        QVERIFY(!TaskRepository(f.context).get(f.lastTaskId)->hasPendingInterruptions);
+    }
+
+    void guidedFailureExcludeMachineLeavesItOutOfLaterSteps()
+    {
+        DeploymentFixture f;
+        f.guidedFailure = true;
+        f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        f.localTarget(u"web02"_s, {f.development}, {u"web"_s});
+        f.setProcess({scriptStep(u"Break one"_s, u"[ \"#{Octopus.Machine.Name}\" = web01 ] && exit 1; echo fine"_s, {u"web"_s}),
+                      scriptStep(u"Afterwards"_s, u"echo \"after on #{Octopus.Machine.Name}\""_s, {u"web"_s})});
+        f.release(u"1.0.0"_s);
+        Responder responder(f, u"Exclude"_s);
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+        const QString log = f.storedLog(f.lastTaskId).join(u'\n');
+        QVERIFY(log.contains(u"after on web02"_s));
+        QVERIFY(!log.contains(u"after on web01"_s));
+        QVERIFY(log.contains(u"web01 was excluded from this deployment"_s));
+        QVERIFY(TaskRepository(f.context).get(f.lastTaskId)->hasWarnings);
+    }
+
+    void manualInterventionProceedsAndAborts()
+    {
+        DeploymentFixture f;
+        f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        DeploymentStep approve;
+        approve.name = u"Approve"_s;
+        DeploymentAction manual;
+        manual.name = u"Approve"_s;
+        manual.type = ActionType::ManualIntervention;
+        manual.properties.insert(ActionProperty::Instructions, u"Check #{Octopus.Environment.Name} before going on."_s);
+        approve.actions << manual;
+        f.setProcess({approve, scriptStep(u"Go"_s, u"echo went ahead"_s, {u"web"_s})});
+        f.release(u"1.0.0"_s);
+        {
+            Responder responder(f, u"Proceed"_s);
+            QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+            QCOMPARE(responder.interruption().instructions, u"Check Development before going on."_s);
+            QVERIFY(f.storedLog(f.lastTaskId).join(u'\n').contains(u"went ahead"_s));
+        }
+        {
+            Responder responder(f, u"Abort"_s);
+            QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Failed"_s);
+            QCOMPARE(TaskRepository(f.context).get(f.lastTaskId)->errorMessage, u"The manual intervention \"Approve\" was aborted."_s);
+            QVERIFY(!f.storedLog(f.lastTaskId).join(u'\n').contains(u"went ahead"_s));
+        }
+    }
+
+    void printVariablesMasksSensitiveOnes()
+    {
+        DeploymentFixture f;
+        f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        f.setVariable(u"OctopusPrintVariables"_s, u"True"_s);
+        f.setVariable(u"DbPassword"_s, u"pa55-word-here"_s, true);
+        f.setProcess({scriptStep(u"Hello"_s, u"echo hi"_s, {u"web"_s})});
+        f.release(u"1.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+        const QString log = f.storedLog(f.lastTaskId).join(u'\n');
+        QVERIFY2(log.contains(u"DbPassword = ********"_s), qPrintable(log));
+        QVERIFY(log.contains(u"Octopus.Environment.Name = Development"_s));
+        QVERIFY(!log.contains(u"pa55-word-here"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_LocalDeployment)
