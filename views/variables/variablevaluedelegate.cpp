@@ -63,6 +63,10 @@ void VariableValueDelegate::initStyleOption(QStyleOptionViewItem *option, const 
             option->text = tr("(type a value)");
             option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
         }
+    } else if (index.column() == VariableTableModel::Name && index.row() > 0
+               && index.siblingAtRow(index.row() - 1).data().toString().compare(option->text, Qt::CaseInsensitive) == 0) {
+        // Further values of the name above read as one variable with several values.
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
     } else if (index.column() == VariableTableModel::Scope && index.data(VariableTableModel::UnscopedRole).toBool()) {
         option->text = tr("Unscoped");
         option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
