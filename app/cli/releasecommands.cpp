@@ -116,9 +116,12 @@ int create(CommandContext &context, const ParsedArguments &args)
             return context.fail(Error::failed(tr("The notes file %1 cannot be read: %2.").arg(*file, notes.errorString())));
         request.notes = QString::fromUtf8(notes.readAll());
     }
-    auto release = ReleaseService(context.workspace(), context.secrets(), context.store().actor).create(request);
+    ReleaseService service(context.workspace(), context.secrets(), context.store().actor);
+    auto release = service.create(request);
     if (!release)
         return context.fail(release.error());
+    for (const QString &warning : service.warnings())
+        Output::writeError(QStringLiteral("cuttlectl: ") + warning + u'\n');
     QString message = tr("Created release %1 of %2 in the channel \"%3\".")
                           .arg(release->version, project->project.name,
                                project->channelNames.value(release->channelId));

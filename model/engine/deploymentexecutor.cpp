@@ -1,5 +1,6 @@
 #include "model/engine/deploymentexecutor.h"
 
+#include "model/engine/automaticdeployments.h"
 #include "model/engine/builtinrepository.h"
 #include "model/engine/deploymentactionrunner.h"
 #include "model/engine/deploymentplanner.h"
@@ -536,7 +537,15 @@ TaskState DeploymentExecutor::execute(const Task &task, const Observer &observer
     }
     run.log->write(0, TaskLogCategory::Highlight,
                    tr("Deployed %1 release %2 to %3.").arg(run.plan.projectName, run.plan.releaseVersion, run.plan.environmentName));
-    return finish(TaskState::Success, {});
+    const TaskState state = finish(TaskState::Success, {});
+    // The success may open the next phase, whose automatic environments are due now.
+    if (auto queued = AutomaticDeployments(run.context).queueDue(run.plan.releaseId, run.plan.tenantId); !queued) {
+        TaskLogWriter writer(run.context);
+        writer.append(task.id, 0, TaskLogCategory::Warning,
+                      tr("The automatic deployments this success makes due could not be queued: %1").arg(queued.error().message));
+        (void)writer.flush();
+    }
+    return state;
 }
 
 } // namespace Cuttle

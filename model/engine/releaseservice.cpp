@@ -1,6 +1,7 @@
 #include "model/engine/releaseservice.h"
 
 #include "model/core/processvalidation.h"
+#include "model/engine/automaticdeployments.h"
 #include "model/core/versionrange.h"
 #include "model/engine/builtinrepository.h"
 #include "model/engine/variableservice.h"
@@ -247,7 +248,16 @@ Result<Release> ReleaseService::create(const Request &request)
     if (!variables)
         return variables.error();
     release.variables = *variables;
-    return ReleaseRepository(context).create(release, [this](const Release &created) { return storeSecrets(created); });
+    auto created = ReleaseRepository(context).create(release, [this](const Release &created) { return storeSecrets(created); });
+    if (!created)
+        return created;
+    // The first phase's automatic environments are due at once. The release stands even if
+    // queueing fails (the deployments can still be started by hand); the caller hears why.
+    m_warnings.clear();
+    if (auto queued = AutomaticDeployments(context).queueDue(created->id); !queued)
+        m_warnings << tr("Release %1 was created, but its automatic deployments could not be queued: %2")
+                          .arg(created->version, queued.error().message);
+    return created;
 }
 
 Result<Release> ReleaseService::updateVariables(const QString &releaseId)

@@ -60,6 +60,8 @@ public:
     Result<QList<VariableValue>> snapshotVariables(const Release &release) const;
 
     static QString packageKey(const QString &actionName, const QString &referenceName);
+    /// What the last create() could not do beyond creating the release, one sentence each.
+    const QStringList &warnings() const { return m_warnings; }
 
 private:
     VoidResult storeSecrets(const Release &release) const;
@@ -67,6 +69,7 @@ private:
     std::shared_ptr<Workspace> m_workspace;
     std::shared_ptr<SecretStore> m_secrets;
     QString m_actor;
+    QStringList m_warnings;
 };
 
 } // namespace Cuttle

@@ -3,6 +3,7 @@
 // the atomic `current` switch, the package cache, failures that leave `current` alone,
 // masking, conditions and cancellation.
 #include "deploymentfixture.h"
+#include "model/engine/automaticdeployments.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -225,6 +226,30 @@ private slots:
         QVERIFY2(log.contains(u"DbPassword = ********"_s), qPrintable(log));
         QVERIFY(log.contains(u"Octopus.Environment.Name = Development"_s));
         QVERIFY(!log.contains(u"pa55-word-here"_s));
+    }
+    void automaticEnvironmentsDeployAsSoonAsTheReleaseIsEligible()
+    {
+        DeploymentFixture f;
+        f.localTarget(u"web01"_s, {f.development, f.test}, {u"web"_s});
+        Lifecycle lifecycle = *LifecycleRepository(f.context).find(f.spaceId, u"Standard"_s);
+        for (LifecyclePhase &phase : lifecycle.phases)
+            std::swap(phase.automaticEnvironmentIds, phase.optionalEnvironmentIds);
+        QVERIFY(LifecycleRepository(f.context).update(lifecycle));
+        f.setProcess({scriptStep(u"Hello"_s, u"echo \"hello #{Octopus.Environment.Name}\""_s, {u"web"_s})});
+        const Release release = f.release(u"1.0.0"_s);
+        auto queued = TaskRepository(f.context).list(f.spaceId);
+        QVERIFY(queued);
+        QCOMPARE(queued->size(), 1);
+        QCOMPARE(toString(queued->first().state), u"Queued"_s);
+        QCOMPARE(toString(*TaskRunner(f.workspace, f.secrets).runWhenAllowed(queued->first().id)), u"Success"_s);
+        // Development succeeded: Testing is open, and Test is automatic.
+        auto next = TaskRepository(f.context).list(f.spaceId);
+        QCOMPARE(next->size(), 2);
+        QCOMPARE(toString(next->first().state), u"Queued"_s);
+        QCOMPARE(toString(*TaskRunner(f.workspace, f.secrets).runWhenAllowed(next->first().id)), u"Success"_s);
+        QVERIFY(f.storedLog(next->first().id).join(u'\n').contains(u"hello Test"_s));
+        // Nothing is due twice.
+        QVERIFY(AutomaticDeployments(f.context).queueDue(release.id)->isEmpty());
     }
 };
 
