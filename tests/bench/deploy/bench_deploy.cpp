@@ -1,0 +1,210 @@
+// Deployment benchmark (issue 6): a ~48 MB .tar.gz (incompressible data, 300 small files, a
+// JSON config with one structured replacement and a Deploy.sh) deployed by the engine to 8
+// sshd targets on loopback, against the tight shell floor in the same run: one `ssh` per
+// target, in parallel, that receives the package on stdin, extracts it, edits the config with
+// sed, switches a `current` link and runs the script. Then a redeploy of the same release
+// (package cached on the targets), the peak RSS of this process, and log lines stored per
+// second per target while 8 targets each print 20,000 lines.
+//
+// Usage: bench_deploy [--user NAME]   (--user: log in as another account through PAM; the
+// account's login shell start-up then counts for both sides)
+#include "tests/integration/deployexecutor/deploymentfixture.h"
+#include "model/engine/accountservice.h"
+#include "tests/support/sshdfixture.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QStandardPaths>
+
+#include <cstdio>
+#include <pwd.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace Cuttle;
+using namespace Cuttle::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kTargets = 8;
+
+void die(const QString &message)
+{
+    std::fprintf(stderr, "bench_deploy: %s\n", qPrintable(message));
+    std::exit(1);
+}
+
+bool run(const QString &program, const QStringList &arguments, const QString &stdinFile = {})
+{
+    QProcess process;
+    if (!stdinFile.isEmpty())
+        process.setStandardInputFile(stdinFile);
+    process.start(program, arguments);
+    if (!process.waitForFinished(600000) || process.exitCode() != 0) {
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program), process.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+QString makePackage(const QString &dir)
+{
+    const QString content = dir + u"/content"_s;
+    QDir().mkpath(content + u"/static"_s);
+    if (!run(u"sh"_s, {u"-c"_s, u"head -c 48M /dev/urandom > '"_s + content + u"/blob.bin'"_s}))
+        die(u"cannot write random data"_s);
+    for (int i = 0; i < 300; ++i) {
+        QFile file(content + u"/static/file"_s + QString::number(i) + u".txt"_s);
+        if (!file.open(QIODevice::WriteOnly))
+            die(u"cannot write a small file"_s);
+        file.write(QByteArray(512, char('a' + i % 26)));
+    }
+    QFile config(content + u"/appsettings.json"_s);
+    config.open(QIODevice::WriteOnly);
+    config.write("{\n  \"Port\": 80,\n  \"Name\": \"bench\"\n}\n");
+    config.close();
+    QFile deploy(content + u"/Deploy.sh"_s);
+    deploy.open(QIODevice::WriteOnly);
+    deploy.write("echo deployed\n");
+    deploy.close();
+    const QString package = dir + u"/Acme.Bench.1.0.0.tar.gz"_s;
+    if (!run(u"tar"_s, {u"czf"_s, package, u"-C"_s, content, u"."_s}))
+        die(u"cannot make the package"_s);
+    return package;
+}
+
+double peakRssMiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QString user = QString::fromLocal8Bit(getpwuid(geteuid())->pw_name);
+    bool pam = false;
+    const QStringList args = app.arguments().mid(1);
+    if (args.size() >= 2 && args.at(0) == u"--user"_s) {
+        user = args.at(1);
+        pam = true;
+    }
+    std::printf("logging in as %s\n", qPrintable(user));
+
+    DeploymentFixture f;
+    const QString key = f.dir.filePath(u"id_ed25519"_s);
+    QString error;
+    if (!SshdFixture::generateKey(key, u"ed25519"_s, {}, false, &error))
+        die(error);
+    QFile privateKey(key);
+    privateKey.open(QIODevice::ReadOnly);
+    QFile publicKey(key + u".pub"_s);
+    publicKey.open(QIODevice::ReadOnly);
+    const QString publicLine = QString::fromUtf8(publicKey.readAll());
+    Account account;
+    account.spaceId = f.spaceId;
+    account.name = u"bench"_s;
+    account.kind = AccountKind::SshKeyPair;
+    account.username = user;
+    AccountSecrets secrets;
+    secrets.privateKey = privateKey.readAll();
+    auto created = AccountService(f.workspace, f.secrets).create(account, secrets);
+    if (!created)
+        die(created.error().message);
+
+    std::vector<std::unique_ptr<SshdFixture>> servers;
+    for (int i = 0; i < kTargets; ++i) {
+        auto sshd = std::make_unique<SshdFixture>();
+        if (pam)
+            sshd->setExtraConfig(u"UsePAM yes\n"_s);
+        sshd->authorizeKey(publicLine);
+        if (!sshd->start(&error))
+            die(error);
+        DeploymentTarget target;
+        target.spaceId = f.spaceId;
+        target.name = u"web"_s + QString::number(i + 1);
+        target.kind = TargetKind::Ssh;
+        target.host = u"127.0.0.1"_s;
+        target.port = sshd->port();
+        target.accountId = created->id;
+        target.hostKeyFingerprint = sshd->hostKeyFingerprint();
+        target.directory = u"/tmp/cuttle-bench-target-"_s + QString::number(sshd->port());
+        target.environmentIds = {f.development};
+        target.tags = {u"web"_s};
+        if (!TargetRepository(f.context).create(target))
+            die(u"cannot create a target"_s);
+        servers.push_back(std::move(sshd));
+    }
+
+    const QString package = makePackage(f.dir.path());
+    std::printf("package: %.1f MiB\n", QFileInfo(package).size() / 1048576.0);
+
+    // The floor: one ssh per target, in parallel.
+    QElapsedTimer floorTimer;
+    floorTimer.start();
+    std::vector<std::unique_ptr<QProcess>> floors;
+    for (const auto &sshd : servers) {
+        auto process = std::make_unique<QProcess>();
+        process->setStandardInputFile(package);
+        const QString dir = u"/tmp/cuttle-bench-floor-"_s + QString::number(sshd->port());
+        const QString remote = u"set -e; d="_s + dir
+                               + u"; mkdir -p $d; n=$d/r$(date +%s%N); mkdir $n; tar xzf - -C $n; "
+                                 "sed -i 's/\"Port\": 80/\"Port\": 8080/' $n/appsettings.json; "
+                                 "ln -sfn $n $d/current.tmp; mv -T $d/current.tmp $d/current; cd $n && bash Deploy.sh"_s;
+        process->start(u"ssh"_s, {u"-i"_s, key, u"-p"_s, QString::number(sshd->port()), u"-o"_s, u"StrictHostKeyChecking=no"_s,
+                                  u"-o"_s, u"UserKnownHostsFile=/dev/null"_s, u"-o"_s, u"BatchMode=yes"_s, u"-o"_s,
+                                  u"LogLevel=ERROR"_s, user + u"@127.0.0.1"_s, remote});
+        floors.push_back(std::move(process));
+    }
+    for (auto &process : floors) {
+        if (!process->waitForFinished(600000) || process->exitCode() != 0)
+            die(u"the floor's ssh failed: "_s + QString::fromUtf8(process->readAllStandardError()));
+    }
+    const double floorSeconds = floorTimer.nsecsElapsed() / 1e9;
+
+    if (!BuiltinRepository(f.context, f.workspace->packagesDirectory(), f.spaceId).push(package))
+        die(u"cannot push the package"_s);
+    f.setVariable(u"Port"_s, u"8080"_s);
+    f.setProcess({packageStep(u"Deploy"_s, u"Acme.Bench"_s, {u"web"_s},
+                              {{u"Octopus.Action.StructuredConfigurationVariables.TargetFiles"_s, u"appsettings.json"_s}})});
+    f.release(u"1.0.0"_s);
+    QElapsedTimer timer;
+    timer.start();
+    if (f.deploy(u"1.0.0"_s, u"Development"_s) != TaskState::Success)
+        die(u"the deployment failed: "_s + f.storedLog(f.lastTaskId).join(u'\n'));
+    const double firstSeconds = timer.nsecsElapsed() / 1e9;
+    timer.restart();
+    if (f.deploy(u"1.0.0"_s, u"Development"_s) != TaskState::Success)
+        die(u"the redeployment failed"_s);
+    const double redeploySeconds = timer.nsecsElapsed() / 1e9;
+
+    std::printf("floor (8 x ssh | tar | sed | ln | Deploy.sh): %.2f s\n", floorSeconds);
+    std::printf("cuttle deploy to 8 targets: %.2f s = %.2fx the floor (goal <= 1.0x)\n", firstSeconds, firstSeconds / floorSeconds);
+    std::printf("cuttle redeploy, package cached: %.2f s = %.2fx the first deployment (goal <= 0.3x)\n", redeploySeconds,
+                redeploySeconds / firstSeconds);
+
+    // Log throughput: every target prints 20,000 lines at once.
+    constexpr int kLines = 20000;
+    f.setProcess({scriptStep(u"Chatter"_s, u"seq 1 "_s + QString::number(kLines) + u" | sed 's/^/log line /'"_s, {u"web"_s})});
+    f.release(u"1.1.0"_s);
+    timer.restart();
+    if (f.deploy(u"1.1.0"_s, u"Development"_s) != TaskState::Success)
+        die(u"the chatty deployment failed"_s);
+    const double chatterSeconds = timer.nsecsElapsed() / 1e9;
+    const qsizetype stored = f.storedLog(f.lastTaskId).count();
+    std::printf("log: %lld lines stored in %.2f s = %.0f lines/s per target (goal >= 1,000)\n",
+                static_cast<long long>(stored), chatterSeconds, kLines / chatterSeconds);
+    std::printf("peak RSS of this process (engine + benchmark): %.1f MiB (goal for cuttlectl deploy < 150 MB)\n", peakRssMiB());
+
+    for (const auto &sshd : servers) {
+        QDir(u"/tmp/cuttle-bench-target-"_s + QString::number(sshd->port())).removeRecursively();
+        QDir(u"/tmp/cuttle-bench-floor-"_s + QString::number(sshd->port())).removeRecursively();
+    }
+    return 0;
+}
