@@ -7,6 +7,7 @@
 #include "views/variables/includedlibrarysetspanel.h"
 #include "views/variables/libraryvariablesetspanel.h"
 #include "views/variables/projectvariablespage.h"
+#include "views/variables/scopeeditordialog.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -54,6 +55,15 @@ private slots:
         QTest::mouseClick(editor->findChild<QPushButton *>(u"addVariable"_s), Qt::LeftButton);
         typeIntoCell(editor->view(), 0, VariableTableModel::Name, u"Smtp.Host"_s);
         typeIntoCell(editor->view(), 0, VariableTableModel::Value, u"mail.example"_s);
+        // Library sets cannot be scoped to steps or channels (their projects' steps differ).
+        QTest::mouseClick(editor->findChild<QPushButton *>(u"editScope"_s), Qt::LeftButton);
+        ScopeEditorDialog *scope = nullptr;
+        QTRY_VERIFY((scope = editor->findChild<ScopeEditorDialog *>()));
+        QVERIFY(scope->edit(ScopeFields::Kind::Environment));
+        QVERIFY(!scope->edit(ScopeFields::Kind::Step));
+        QVERIFY(!scope->edit(ScopeFields::Kind::Channel));
+        scope->reject();
+        QTRY_VERIFY(!editor->findChild<ScopeEditorDialog *>());
         QTest::mouseClick(editor->findChild<QPushButton *>(u"saveVariables"_s), Qt::LeftButton);
         QTRY_VERIFY(!editor->isDirty() && !editor->isSaving());
         QCOMPARE(editor->errorText(), QString());
