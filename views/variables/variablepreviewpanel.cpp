@@ -289,6 +289,26 @@ void VariablePreviewPanel::fillPickers()
     refill(m_environment, m_choices.environments, tr("(no environment)"));
     refill(m_target, m_choices.machines, tr("(no target)"));
     refill(m_tenant, m_choices.tenants, tr("(untenanted)"));
+    // Steps and channels have no records yet: offer the names the values are scoped to.
+    QStringList steps;
+    QStringList channels;
+    if (m_set) {
+        for (const VariableValue &value : m_set->values()) {
+            steps << value.scope.steps;
+            channels << value.scope.channels;
+        }
+    }
+    auto offer = [](QComboBox *combo, QStringList names) {
+        names.removeDuplicates();
+        names.sort(Qt::CaseInsensitive);
+        const QString typed = combo->currentText();
+        combo->clear();
+        combo->addItem(QString());
+        combo->addItems(names);
+        combo->setCurrentText(typed);
+    };
+    offer(m_step, steps);
+    offer(m_channel, channels);
     m_filling = false;
 }
 

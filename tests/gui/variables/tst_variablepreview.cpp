@@ -52,6 +52,8 @@ private slots:
         add(u"Url"_s, u"http://prod"_s, {u"Production"_s});
         add(u"Url"_s, u"http://test"_s, {u"Test"_s});
         add(u"ApiKey"_s, u"s3cret"_s, {}, true);
+        add(u"Banner"_s, u"hotfix build"_s, {});
+        rows.last().value.scope.channels = {u"Hotfix"_s};
         QVERIFY(service(ws).save(ws.spaceId(), VariableOwner::project(projectId), rows).ok());
 
         ProjectVariablesPage page(ws.session.get());
@@ -88,6 +90,14 @@ private slots:
         QVERIFY2(verdict.contains(u"The value %1"_s.arg(winner + 1)), qPrintable(verdict));
         QCOMPARE(verdict, preview->verdict());
         screenshot(&page, u"preview-"_s + environment);
+
+        // Channels have no records: the picker offers the names values are scoped to.
+        auto *channel = preview->findChild<QComboBox *>(u"previewChannel"_s);
+        QVERIFY(channel->findText(u"Hotfix"_s) > 0);
+        QCOMPARE(model->rowOfName(u"Banner"_s), -1);
+        channel->setCurrentIndex(channel->findText(u"Hotfix"_s));
+        QTRY_VERIFY(preview->isResolved() && model->rowOfName(u"Banner"_s) >= 0);
+        QCOMPARE(preview->context().channel.value_or(QString()), u"Hotfix"_s);
 
         // The table filters like the grid does.
         QTest::keyClicks(preview->findChild<QLineEdit *>(u"previewFilter"_s), u"api"_s);
