@@ -1,6 +1,7 @@
 #include "variablestestsupport.h"
 
 #include "model/secrets/secretkey.h"
+#include "model/store/spacerepository.h"
 #include "model/store/targetrepository.h"
 #include "views/projects/fielderrorlabel.h"
 #include "views/projects/projectdetailwidget.h"
@@ -26,6 +27,23 @@
 using namespace Cuttle;
 using namespace Qt::StringLiterals;
 using namespace VariablesTestSupport;
+
+namespace {
+
+/// A keychain that refuses every write, as a locked or missing Secret Service does.
+class RefusingSecretStore final : public SecretStore
+{
+public:
+    VoidResult write(const QString &, const QByteArray &) override
+    {
+        return Error::failed(u"The keychain is locked."_s);
+    }
+    Result<QByteArray> read(const QString &) override { return Error::notFound(u"No such secret."_s); }
+    VoidResult remove(const QString &) override { return {}; }
+    QString backendName() const override { return u"refusing"_s; }
+};
+
+} // namespace
 
 class tst_VariablesEditor : public QObject
 {
@@ -353,6 +371,52 @@ private slots:
         QVERIFY(stored.first().value.prompt->required);
         QCOMPARE(stored.first().value.prompt->control, VariablePrompt::Control::MultiLineText);
         QVERIFY(f.view()->model()->index(0, 0).data(Qt::ToolTipRole).toString().contains(u"Notes URL"_s));
+    }
+
+    void keychainFailureSavesNothing()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::open(dir.path());
+        QVERIFY(workspace.ok());
+        WorkspaceSession session(*workspace, std::make_shared<RefusingSecretStore>());
+        const auto space = SpaceRepository((*workspace)->context()).defaultSpace();
+        session.setCurrentSpace(space->id, space->name);
+        Environment e;
+        e.spaceId = space->id;
+        e.name = u"Production"_s;
+        QVERIFY(EnvironmentRepository((*workspace)->context()).create(e).ok());
+        Lifecycle lifecycle;
+        lifecycle.spaceId = space->id;
+        lifecycle.name = u"Standard"_s;
+        const QString lifecycleId = LifecycleRepository((*workspace)->context()).create(lifecycle)->id;
+        const QString groupId = ProjectGroupRepository((*workspace)->context()).create({{}, space->id, u"Apps"_s, {}})->id;
+        Project project;
+        project.spaceId = space->id;
+        project.name = u"Shop"_s;
+        project.projectGroupId = groupId;
+        project.lifecycleId = lifecycleId;
+        const QString projectId = ProjectRepository((*workspace)->context()).create(project)->id;
+
+        VariablesEditor editor(&session);
+        editor.setAskBeforeDropping(false);
+        editor.show();
+        editor.setOwner(VariableOwner::project(projectId));
+        QTRY_VERIFY(editor.isLoaded());
+        QTest::mouseClick(editor.findChild<QPushButton *>(u"addVariable"_s), Qt::LeftButton);
+        typeIntoCell(editor.view(), 0, VariableTableModel::Name, u"Plain"_s);
+        typeIntoCell(editor.view(), 0, VariableTableModel::Value, u"visible"_s);
+        QTest::mouseClick(editor.findChild<QPushButton *>(u"addVariable"_s), Qt::LeftButton);
+        typeIntoCell(editor.view(), 1, VariableTableModel::Name, u"Secret"_s);
+        QTest::mouseClick(editor.findChild<QPushButton *>(u"sensitiveToggle"_s), Qt::LeftButton);
+        typeIntoCell(editor.view(), 1, VariableTableModel::Value, u"hunter2"_s);
+        QTest::mouseClick(editor.findChild<QPushButton *>(u"saveVariables"_s), Qt::LeftButton);
+        QTRY_VERIFY(!editor.isSaving());
+        // The failure is said inline, the typed values stay, and not even the plain value was stored.
+        QVERIFY2(editor.errorText().contains(u"keychain is locked"_s), qPrintable(editor.errorText()));
+        QVERIFY(editor.findChild<QLabel *>(u"variablesError"_s)->isVisible());
+        QVERIFY(editor.isDirty());
+        QCOMPARE(editor.model()->rowCount(), 2);
+        QCOMPARE(VariableService(*workspace, session.secrets()).list(VariableOwner::project(projectId))->size(), 0);
     }
 
     void switchingWithUnsavedChangesAsks_data()
