@@ -149,6 +149,25 @@ int main(int argc, char **argv)
     WorkspaceSession session(workspace, secrets);
     session.setCurrentSpace(spaceId, QStringLiteral("Default"));
 
+    // The same read through the session's worker, as the page does it, without any widget.
+    {
+        QList<double> roundTrips;
+        for (int run = 0; run < kRuns; ++run) {
+            QElapsedTimer t;
+            t.start();
+            bool done = false;
+            using Rows = Result<QList<VariableRepository::Stored>>;
+            session.request<Rows>(&app, [workspace, secrets, projectId]() {
+                return VariableService(workspace, secrets).list(VariableOwner::project(projectId));
+            }, [&done](const Rows &) { done = true; });
+            while (!done)
+                QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
+            roundTrips << double(t.nsecsElapsed()) / 1e6;
+        }
+        const Stats r = stats(roundTrips);
+        std::printf("reading through the session's worker: min %.1f / median %.1f ms\n", r.min, r.median);
+    }
+
     QList<double> constructs;
     QList<double> opens;
     QList<double> previews;
