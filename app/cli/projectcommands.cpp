@@ -1,6 +1,7 @@
 #include "app/cli/commandregistry.h"
 #include "app/cli/enumarguments.h"
 #include "app/cli/recordverbs.h"
+#include "model/engine/projectservice.h"
 #include "model/store/lifecyclerepository.h"
 #include "model/store/projectgrouprepository.h"
 #include "model/store/projectrepository.h"
@@ -138,7 +139,11 @@ Noun makeNoun()
         createVerb,
         updateVerb,
         RecordVerbs::remove<ProjectRepository>(QT_TRANSLATE_NOOP("cuttlectl", "delete a project with its process, variables, channels and releases"),
-                                               QT_TRANSLATE_NOOP("cuttlectl", "project")),
+                                               QT_TRANSLATE_NOOP("cuttlectl", "project"),
+                                               [](CommandContext &context, const QString &id) {
+                                                   return ProjectService(context.workspace(), context.secrets(),
+                                                                         context.store().actor).remove(id);
+                                               }),
     };
     return noun;
 }

@@ -61,21 +61,23 @@ Verb show(const char *summary, QList<Output::Field> fields, ToJson<Record> toJso
     return verb;
 }
 
-/// `what` is the translatable kind in a sentence ("environment").
+/// `what` is the translatable kind in a sentence ("environment"). `removeRecord` deletes by id;
+/// by default the repository's remove(), for records with nothing outside the database.
 template<typename Repository>
-Verb remove(const char *summary, const char *what)
+Verb remove(const char *summary, const char *what,
+            std::function<VoidResult(CommandContext &, const QString &id)> removeRecord = {})
 {
     Verb verb;
     verb.name = QStringLiteral("delete");
     verb.aliases = {QStringLiteral("rm")};
     verb.summary = summary;
     verb.positionals = {nameArgument()};
-    verb.run = [what](CommandContext &context, const ParsedArguments &args) {
+    verb.run = [what, removeRecord](CommandContext &context, const ParsedArguments &args) {
         Repository repository(context.store());
         auto record = repository.find(context.spaceId(), args.positional(0));
         if (!record)
             return context.fail(record.error());
-        if (auto removed = repository.remove(record->id); !removed)
+        if (auto removed = removeRecord ? removeRecord(context, record->id) : repository.remove(record->id); !removed)
             return context.fail(removed.error());
         context.output().changed(tr("Deleted the %1 \"%2\" (%3).").arg(tr(what), record->name, record->id),
                                  QJsonObject{{QLatin1String("id"), record->id},

@@ -282,6 +282,16 @@ Result<Release> ReleaseService::updateVariables(const QString &releaseId)
     return updated;
 }
 
+QStringList ReleaseService::secretKeys(const Release &release) const
+{
+    QStringList keys;
+    for (qsizetype i = 0; i < release.variables.size(); ++i) {
+        if (release.variables.at(i).sensitive)
+            keys << secretKey(*m_workspace, release.id, i);
+    }
+    return keys;
+}
+
 Result<QList<VariableValue>> ReleaseService::snapshotVariables(const Release &release) const
 {
     QList<VariableValue> values = release.variables;

@@ -56,6 +56,8 @@ public:
     Result<QString> nextVersion(const QString &projectId, const QString &channel = {}) const;
     /// Re-snapshots the project's current variables into the release.
     Result<Release> updateVariables(const QString &releaseId);
+    /// The keychain keys of the release's copies of sensitive values.
+    QStringList secretKeys(const Release &release) const;
     /// The release's variables with the sensitive values read back from the keychain.
     Result<QList<VariableValue>> snapshotVariables(const Release &release) const;
 

@@ -1,5 +1,6 @@
 #include "views/projects/projectspage.h"
 
+#include "model/engine/projectservice.h"
 #include "model/engine/workspacesession.h"
 #include "model/itemmodels/projecttreemodel.h"
 #include "model/store/lifecyclerepository.h"
@@ -313,10 +314,11 @@ void ProjectsPage::deleteSelected()
         if (button != QMessageBox::Yes)
             return;
         m_pageError->clearError();
-        const StoreContext context = m_session->context();
+        WorkspaceSession *session = m_session;
         m_session->write<VoidResult>(this, isProject ? QStringLiteral("Project") : QStringLiteral("ProjectGroup"),
-                                     [context, id, isProject]() {
-            return isProject ? ProjectRepository(context).remove(id) : ProjectGroupRepository(context).remove(id);
+                                     [session, id, isProject]() {
+            return isProject ? ProjectService(session->workspace(), session->secrets()).remove(id)
+                             : ProjectGroupRepository(session->context()).remove(id);
         }, [this](VoidResult result) {
             if (!result)
                 m_pageError->setError(result.error().message);

@@ -1,5 +1,6 @@
 #include "archivebuilder.h"
 #include "model/engine/builtinrepository.h"
+#include "model/engine/projectservice.h"
 #include "model/engine/releaseservice.h"
 #include "model/engine/variableservice.h"
 #include "model/secrets/inmemorysecretstore.h"
@@ -181,6 +182,16 @@ private slots:
         QVERIFY(VariableService(f.ws.workspace, f.secrets, u"tester"_s).set(f.ws.spaceId, VariableOwner::project(f.projectId), major));
         QCOMPARE(f.service().create({f.projectId})->version, u"4.0.0"_s);
         QCOMPARE(f.service().create({f.projectId})->version, u"4.0.1"_s);
+    }
+
+    void deletingTheProjectRemovesItsSecrets()
+    {
+        ReleaseFixture f;
+        QVERIFY(f.service().create({f.projectId}));
+        QVERIFY(!f.secrets->keys().isEmpty());
+        QVERIFY(ProjectService(f.ws.workspace, f.secrets, u"tester"_s).remove(f.projectId));
+        QVERIFY2(f.secrets->keys().isEmpty(), qPrintable(f.secrets->keys().join(u", "_s)));
+        QVERIFY(!ProjectRepository(f.ws.context).get(f.projectId));
     }
 
     void keychainFailureCreatesNothing()
