@@ -181,8 +181,11 @@ void IncludedLibrarySetsPanel::showSelected()
         return;
     }
     const LibraryVariableSet &set = m_included->set(current.row());
-    m_valuesTitle->setText(tr("<b>%1</b> — values are read-only here; edit them in Library › Library variable sets.")
-                               .arg(set.name.toHtmlEscaped()));
+    QString title = tr("<b>%1</b> — values are read-only here; edit them in Library › Library variable sets.")
+                        .arg(set.name.toHtmlEscaped());
+    if (!set.description.isEmpty())
+        title += u"<br><span style=\"color: gray\">"_s + set.description.toHtmlEscaped() + u"</span>"_s;
+    m_valuesTitle->setText(title);
     m_values->setVisible(true);
     if (!(m_values->owner() == VariableOwner::librarySet(set.id)) || !m_values->isLoaded())
         m_values->setOwner(VariableOwner::librarySet(set.id));
