@@ -97,6 +97,17 @@ if [ "$gnutar" = 1 ]; then
 else
     __cuttle_unpack "$dir" || __cuttle_fail 15 "$archive could not be extracted."
 fi
+# A link leading out of the directory would let later steps (variable substitution, scripts)
+# write outside it: refuse those too.
+absolute=$(cd -- "$dir" && pwd -P) || __cuttle_fail 15 "$dir could not be read."
+escaping=$(find "$dir" -type l -print0 | while IFS= read -r -d '' link; do
+    target=$(readlink -f -- "$link") || target=
+    case $target in
+        "$absolute" | "$absolute"/*) ;;
+        *) printf '%s -> %s' "${link#"$dir"/}" "$(readlink -- "$link")"; break ;;
+    esac
+done)
+[ -z "$escaping" ] || __cuttle_refuse "$escaping"
 if [ "$nupkg" = 1 ]; then
     rm -rf -- "$dir/_rels" "$dir/package" "$dir/[Content_Types].xml"
 fi

@@ -466,6 +466,7 @@ void tst_DeployScripts::formats()
             if (!name.endsWith('/'))
                 QVERIFY(writeFile(tree + u'/' + QString::fromUtf8(name), data));
         }
+        QVERIFY(QFile::link(u"config/app.json"_s, tree + u"/app.json"_s)); // a link that stays inside is fine
         const QString flag = extension == u"tar"_s ? u"-cf"_s
             : extension == u"tar.bz2"_s            ? u"-cjf"_s
             : extension == u"tar.xz"_s             ? u"-cJf"_s
@@ -673,6 +674,8 @@ void tst_DeployScripts::unsafeArchivesRefused_data()
         QTest::addRow("%s zip backslashes", qPrintable(kind)) << kind << u"zip"_s << u"..\\evil.txt"_s;
         QTest::addRow("%s tar ..", qPrintable(kind)) << kind << u"tar"_s << u"../evil.txt"_s;
         QTest::addRow("%s tar absolute", qPrintable(kind)) << kind << u"tar"_s << u"ABSOLUTE"_s;
+        QTest::addRow("%s tar link out", qPrintable(kind)) << kind << u"tar"_s << u"LINK:/etc"_s;
+        QTest::addRow("%s tar link climbing out", qPrintable(kind)) << kind << u"tar"_s << u"LINK:../../.."_s;
     }
 }
 
@@ -703,8 +706,13 @@ void tst_DeployScripts::unsafeArchivesRefused()
     } else {
         QVERIFY(writeFile(work + u"/good.txt"_s, "fine"));
         QVERIFY(writeFile(m_target->path() + u"/build/evil.txt"_s, "evil"));
-        const QString member = entry == u"ABSOLUTE"_s ? m_target->path() + u"/build/evil.txt"_s : entry;
+        QString member = entry == u"ABSOLUTE"_s ? m_target->path() + u"/build/evil.txt"_s : entry;
         expectedEntry = member;
+        if (entry.startsWith(u"LINK:"_s)) {
+            QVERIFY(QFile::link(entry.mid(5), work + u"/config"_s));
+            member = u"config"_s;
+            expectedEntry = u"config -> "_s + entry.mid(5);
+        }
         QVERIFY(run(u"tar"_s, {u"-P"_s, u"-cf"_s, package, u"good.txt"_s, member}, work));
     }
 
