@@ -122,6 +122,8 @@ int create(CommandContext &context, const ParsedArguments &args)
         return context.fail(release.error());
     for (const QString &warning : service.warnings())
         Output::writeError(QStringLiteral("cuttlectl: ") + warning + u'\n');
+    for (const QString &task : service.queuedTasks())
+        Output::writeError(tr("The lifecycle queued an automatic deployment as task %1 (cuttlectl task run %1).").arg(task) + u'\n');
     QString message = tr("Created release %1 of %2 in the channel \"%3\".")
                           .arg(release->version, project->project.name,
                                project->channelNames.value(release->channelId));

@@ -254,9 +254,12 @@ Result<Release> ReleaseService::create(const Request &request)
     // The first phase's automatic environments are due at once. The release stands even if
     // queueing fails (the deployments can still be started by hand); the caller hears why.
     m_warnings.clear();
+    m_queuedTasks.clear();
     if (auto queued = AutomaticDeployments(context).queueDue(created->id); !queued)
         m_warnings << tr("Release %1 was created, but its automatic deployments could not be queued: %2")
                           .arg(created->version, queued.error().message);
+    else
+        m_queuedTasks = *queued;
     return created;
 }
 

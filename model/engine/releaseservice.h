@@ -64,6 +64,8 @@ public:
     static QString packageKey(const QString &actionName, const QString &referenceName);
     /// What the last create() could not do beyond creating the release, one sentence each.
     const QStringList &warnings() const { return m_warnings; }
+    /// The tasks of the automatic deployments the last create() queued.
+    const QStringList &queuedTasks() const { return m_queuedTasks; }
 
 private:
     VoidResult storeSecrets(const Release &release) const;
@@ -72,6 +74,7 @@ private:
     std::shared_ptr<SecretStore> m_secrets;
     QString m_actor;
     QStringList m_warnings;
+    QStringList m_queuedTasks;
 };
 
 } // namespace Cuttle
