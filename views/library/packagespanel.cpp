@@ -44,6 +44,8 @@ QString entryTypeName(ArchiveEntry::Type type)
     return {};
 }
 
+constexpr int ExpandAllLimit = 500;
+
 } // namespace
 
 PackagesPanel::PackagesPanel(WorkspaceSession *session, QWidget *parent)
@@ -189,7 +191,10 @@ void PackagesPanel::reload()
         }
         const auto previous = selectedRecord();
         m_model->setRecords(*result);
-        m_tree->expandAll();
+        // Versions show at once in a repository of modest size; with thousands, the ids
+        // alone read better (and the tab opens faster); a filter expands what it keeps.
+        if (m_model->versionCount() <= ExpandAllLimit || !m_filter->text().trimmed().isEmpty())
+            m_tree->expandAll();
         if (previous) {
             const QModelIndex source = m_model->indexOf(previous->packageId, previous->version);
             if (source.isValid())
