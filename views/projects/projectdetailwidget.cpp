@@ -9,11 +9,6 @@
 
 namespace Cuttle {
 
-ProjectDetailWidget::ProjectDetailWidget(QWidget *parent)
-    : ProjectDetailWidget(nullptr, parent)
-{
-}
-
 ProjectDetailWidget::ProjectDetailWidget(WorkspaceSession *session, QWidget *parent)
     : QWidget(parent)
 {
@@ -43,16 +38,8 @@ ProjectDetailWidget::ProjectDetailWidget(WorkspaceSession *session, QWidget *par
                                            "packages to deploy, scripts to run, the target tags each step runs on, "
                                            "and conditions per environment and channel."), m_tabs),
                    tr("Process"));
-    if (session) {
-        m_variables = new ProjectVariablesPage(session, m_tabs);
-        m_tabs->addTab(m_variables, tr("Variables"));
-    } else {
-        m_tabs->addTab(new EmptyStateWidget(tr("No project variables yet"),
-                                            tr("Variables will hold the values the process uses, scoped to environments, "
-                                               "targets, target tags, channels and tenants, plus the library variable sets "
-                                               "this project includes."), m_tabs),
-                       tr("Variables"));
-    }
+    m_variables = new ProjectVariablesPage(session, m_tabs);
+    m_tabs->addTab(m_variables, tr("Variables"));
     m_tabs->addTab(new EmptyStateWidget(tr("No channels yet"),
                                         tr("Channels will decide which package versions may go into a release and which "
                                            "lifecycle such a release follows, for example hotfixes straight to production."),

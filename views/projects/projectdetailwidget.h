@@ -22,13 +22,10 @@ class ProjectDetailWidget final : public QWidget
     Q_DISABLE_COPY_MOVE(ProjectDetailWidget)
 
 public:
-    explicit ProjectDetailWidget(QWidget *parent = nullptr);
-    /// With a session the Variables tab edits the project's variables; without one it only
-    /// says what it will hold.
     explicit ProjectDetailWidget(WorkspaceSession *session, QWidget *parent = nullptr);
 
     void setProject(const Project &project, const ProjectGroup &group, const Lifecycle &lifecycle);
-    /// The Variables tab; nullptr without a session.
+    /// The Variables tab.
     ProjectVariablesPage *variablesPage() const { return m_variables; }
 
 private:

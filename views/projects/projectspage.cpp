@@ -105,7 +105,7 @@ ProjectsPage::ProjectsPage(WorkspaceSession *session, QWidget *parent)
     connect(addToGroup, &QPushButton::clicked, this, &ProjectsPage::addProject);
     m_detailStack->addWidget(m_groupDetail);
 
-    m_projectDetail = new ProjectDetailWidget(m_detailStack);
+    m_projectDetail = new ProjectDetailWidget(m_session, m_detailStack);
     m_detailStack->addWidget(m_projectDetail);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({260, 640});
