@@ -251,6 +251,59 @@ private slots:
         // Nothing is due twice.
         QVERIFY(AutomaticDeployments(f.context).queueDue(release.id)->isEmpty());
     }
+    void rollingWindowRunsChildStepsPerTargetOneWindowAtATime()
+    {
+        DeploymentFixture f;
+        QList<DeploymentTarget> targets;
+        for (const QString &name : {u"web01"_s, u"web02"_s, u"web03"_s})
+            targets << f.localTarget(name, {f.development}, {u"web"_s});
+        DeploymentStep rolling;
+        rolling.name = u"Rolling"_s;
+        rolling.targetTags = {u"web"_s};
+        rolling.windowSize = u"1"_s;
+        for (const QString &child : {u"Drain"_s, u"Upgrade"_s}) {
+            DeploymentAction action;
+            action.name = child;
+            action.properties.insert(ActionProperty::ScriptBody,
+                                     u"echo \"$(date +%s%N) "_s + child + u"\" >> ../../../../order; sleep 0.2"_s);
+            rolling.actions << action;
+        }
+        f.setProcess({rolling});
+        f.release(u"1.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+        // Each target ran Drain then Upgrade, and no two targets ran at once.
+        QList<std::pair<qint64, qint64>> spans;
+        for (const DeploymentTarget &target : std::as_const(targets)) {
+            QFile order(target.directory + u"/order"_s);
+            QVERIFY(order.open(QIODevice::ReadOnly));
+            const QList<QByteArray> lines = order.readAll().trimmed().split('\n');
+            QCOMPARE(lines.size(), 2);
+            QVERIFY(lines.at(0).endsWith("Drain") && lines.at(1).endsWith("Upgrade"));
+            spans << std::pair{lines.at(0).split(' ').at(0).toLongLong(), lines.at(1).split(' ').at(0).toLongLong()};
+        }
+        std::sort(spans.begin(), spans.end());
+        for (qsizetype i = 1; i < spans.size(); ++i)
+            QVERIFY2(spans.at(i - 1).second < spans.at(i).first, "two targets of a window of 1 overlapped");
+    }
+
+    void startWithPreviousRunsAlongside()
+    {
+        DeploymentFixture f;
+        const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        const DeploymentTarget api = f.localTarget(u"api01"_s, {f.development}, {u"api"_s});
+        DeploymentStep second = scriptStep(u"Api"_s, u"date +%s%N > ../../../../start; sleep 1; date +%s%N > ../../../../end"_s, {u"api"_s});
+        second.startTrigger = StartTrigger::StartWithPrevious;
+        f.setProcess({scriptStep(u"Web"_s, u"date +%s%N > ../../../../start; sleep 1; date +%s%N > ../../../../end"_s, {u"web"_s}),
+                      second});
+        f.release(u"1.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+        const auto read = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toLongLong() : 0;
+        };
+        QVERIFY(read(web.directory + u"/start"_s) < read(api.directory + u"/end"_s));
+        QVERIFY(read(api.directory + u"/start"_s) < read(web.directory + u"/end"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_LocalDeployment)
