@@ -112,8 +112,11 @@ TasksPage::TasksPage(WorkspaceSession *session, QWidget *parent)
 
 void TasksPage::reload()
 {
-    if (m_loading)
+    if (m_loading) {
+        // The answer on its way may predate the change that asked for this reload.
+        m_reloadAgain = true;
         return;
+    }
     m_loading = true;
     const int generation = ++m_loadGeneration;
     WorkspaceSession *session = m_session;
@@ -129,6 +132,8 @@ void TasksPage::reload()
         },
         [this, generation](Result<QList<Task>> tasks) {
             m_loading = false;
+            if (std::exchange(m_reloadAgain, false))
+                QTimer::singleShot(0, this, &TasksPage::reload);
             if (generation != m_loadGeneration || !tasks)
                 return;
             const QString selected = m_log->taskId();

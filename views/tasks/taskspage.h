@@ -54,6 +54,7 @@ private:
     QString m_pendingSelection;
     int m_loadGeneration = 0;
     bool m_loading = false;
+    bool m_reloadAgain = false;
     bool m_recovered = false; ///< interrupted tasks were looked for once
 
 };
