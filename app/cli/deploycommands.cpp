@@ -3,6 +3,7 @@
 #include "app/cli/clitext.h"
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandregistry.h"
+#include "app/cli/taskfollower.h"
 #include "app/cli/exitcode.h"
 #include "app/cli/parsedarguments.h"
 #include "model/engine/deploymentplanner.h"
@@ -268,7 +269,16 @@ int deploy(CommandContext &context, const ParsedArguments &args)
     }
     if (json)
         writeJson(queued);
-    return Success;
+    if (!args.has(QStringLiteral("wait")))
+        return Success;
+    // Run each queued deployment here as soon as the queue lets it start, one after another.
+    int exitCode = Success;
+    for (const QJsonValue &entry : std::as_const(queued)) {
+        const int code = runAndFollow(context, entry.toObject().value(QLatin1String("taskId")).toString());
+        if (code != Success)
+            exitCode = code;
+    }
+    return exitCode;
 }
 
 Noun makeNoun()
@@ -290,6 +300,7 @@ Noun makeNoun()
         {"comments", "TEXT", QT_TRANSLATE_NOOP("cuttlectl", "comments recorded with the deployment")},
         {"force-package-redeployment", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "deploy packages even where that version is already installed")},
         {"preview", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "print the plan (steps, targets, skipped steps and why, package versions) and change nothing")},
+        {"wait", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "run the deployment here once it may start and stream its log; exit 0 on success, 1 otherwise")},
     };
     verb.run = [](CommandContext &context, const ParsedArguments &args) { return deploy(context, args); };
 

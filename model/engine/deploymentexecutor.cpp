@@ -424,19 +424,7 @@ TaskState DeploymentExecutor::execute(const Task &task, const Observer &observer
     auto deployment = DeploymentRepository(run.context).byTask(task.id);
     if (!deployment)
         return refuse(deployment.error());
-    DeploymentPlanner::Request request;
-    request.projectId = deployment->projectId;
-    request.release = deployment->releaseId;
-    request.environment = deployment->environmentId;
-    request.tenant = deployment->tenantId;
-    request.specificTargets = deployment->specificTargetIds;
-    request.excludedTargets = deployment->excludedTargetIds;
-    request.skipSteps = deployment->skipActions;
-    request.promptedValues = deployment->formValues;
-    request.guidedFailure = deployment->useGuidedFailure ? DeploymentPlanner::GuidedFailure::On
-                                                         : DeploymentPlanner::GuidedFailure::Off;
-    request.forcePackageRedeployment = deployment->forcePackageRedeployment;
-    request.comments = deployment->comments;
+    const DeploymentPlanner::Request request = DeploymentPlanner::requestFor(*deployment);
     DeploymentPlanner planner(run.context);
     auto inputs = planner.load(request);
     if (!inputs)

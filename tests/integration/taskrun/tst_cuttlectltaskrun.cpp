@@ -71,6 +71,15 @@ private slots:
         QVERIFY(QFileInfo(m_target + u"/Development/Acme.Web/current"_s).isSymLink());
     }
 
+    void deployWaitRunsAndStreams()
+    {
+        const CuttlectlRun run = runCuttlectl(m_workspace, {u"deploy"_s, u"--project"_s, u"Shop"_s, u"--release"_s, u"1.0.0"_s,
+                                                            u"--environment"_s, u"Development"_s, u"--wait"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("[web01] first release here"), run.out.constData());
+        QVERIFY(run.out.contains("succeeded."));
+    }
+
     void killedMidStepIsRecoveredAndCurrentStays()
     {
         const QString package = m_dir.filePath(u"Acme.Web.2.0.0.tar.gz"_s);
