@@ -148,6 +148,55 @@ VoidResult changeRemoteFiles(const DeploymentActionRunner::Context &c, const QSt
     return {};
 }
 
+/// A release package in the target's cache: uploaded there unless it already was.
+struct CachedPackage
+{
+    ReleasePackage package;
+    QString localPath;
+    QString cachePath;
+    QString extension; ///< lower case, with its dot
+};
+
+PackageDeployer::LineHandler linesToLog(const DeploymentActionRunner::Context &c)
+{
+    return [&c](const QString &line, bool isError) {
+        c.log->write(c.node, isError ? TaskLogCategory::Error : TaskLogCategory::Verbose, line);
+    };
+}
+
+Result<CachedPackage> acquire(const DeploymentActionRunner::Context &c, PackageDeployer &deployer, bool forceUpload)
+{
+    if (c.action->packages.isEmpty())
+        return Error::failed(DeploymentActionRunner::tr("The release has no package for the step \"%1\".").arg(c.step->name));
+    CachedPackage cached;
+    cached.package = c.action->packages.constFirst();
+    auto file = c.packageFile(cached.package.packageId, cached.package.version);
+    if (!file)
+        return file.error();
+    auto name = PackageFileName::parse(QFileInfo(file->first).fileName());
+    if (!name)
+        return name.error();
+    cached.localPath = file->first;
+    cached.extension = name->extension().toLower();
+    cached.cachePath = PackageDeployScript::cachePath(c.rootDirectory, file->second, cached.extension);
+    auto present = deployer.isCached(cached.cachePath, file->second);
+    if (!present)
+        return present.error();
+    if (*present && !forceUpload) {
+        c.log->write(c.node, TaskLogCategory::Info,
+                     DeploymentActionRunner::tr("%1 %2 is already in the target's package cache; not uploaded again.")
+                         .arg(cached.package.packageId, cached.package.version));
+        return cached;
+    }
+    c.log->write(c.node, TaskLogCategory::Info,
+                 DeploymentActionRunner::tr("Uploading %1 %2 (%3 bytes) to the target.")
+                     .arg(cached.package.packageId, cached.package.version)
+                     .arg(QFileInfo(cached.localPath).size()));
+    if (auto r = deployer.uploadToCache(cached.localPath, cached.cachePath); !r)
+        return r.error();
+    return cached;
+}
+
 } // namespace
 
 VoidResult DeploymentActionRunner::run(const Context &context)
@@ -176,28 +225,12 @@ VoidResult DeploymentActionRunner::runScript(const Context &c)
     const bool fromPackage =
         c.properties.value(ActionProperty::ScriptSource).compare(QLatin1String("Package"), Qt::CaseInsensitive) == 0;
     if (fromPackage) {
-        if (c.action->packages.isEmpty())
-            return Error::failed(tr("The step \"%1\" runs a script from a package but the release has no package for it.")
-                                     .arg(c.step->name));
-        const ReleasePackage &package = c.action->packages.constFirst();
-        auto file = c.packageFile(package.packageId, package.version);
-        if (!file)
-            return file.error();
-        auto name = PackageFileName::parse(QFileInfo(file->first).fileName());
-        if (!name)
-            return name.error();
-        PackageDeployer deployer(*c.transport, [&c](const QString &line, bool isError) {
-            c.log->write(c.node, isError ? TaskLogCategory::Error : TaskLogCategory::Verbose, line);
-        });
-        const QString cache = PackageDeployScript::cachePath(c.rootDirectory, file->second, name->extension());
-        auto cached = deployer.isCached(cache, file->second);
+        PackageDeployer deployer(*c.transport, linesToLog(c));
+        auto cached = acquire(c, deployer, false);
         if (!cached)
             return cached.error();
-        if (!*cached) {
-            if (auto r = deployer.uploadToCache(file->first, cache); !r)
-                return r;
-        }
-        auto extracted = deployer.extract(cache, name->extension(), workDirectory + u"/package"_s, package.version);
+        auto extracted = deployer.extract(cached->cachePath, cached->extension, workDirectory + u"/package"_s,
+                                          cached->package.version);
         if (!extracted)
             return extracted.error();
         bootstrap = ScriptBootstrap(extracted->path);
@@ -220,34 +253,13 @@ VoidResult DeploymentActionRunner::runScript(const Context &c)
 
 VoidResult DeploymentActionRunner::deployPackage(const Context &c)
 {
-    if (c.action->packages.isEmpty())
-        return Error::failed(tr("The release has no package for the step \"%1\".").arg(c.step->name));
-    const ReleasePackage &package = c.action->packages.constFirst();
-    auto file = c.packageFile(package.packageId, package.version);
-    if (!file)
-        return file.error();
-    auto name = PackageFileName::parse(QFileInfo(file->first).fileName());
-    if (!name)
-        return name.error();
-    const QString extension = name->extension().toLower();
-    PackageDeployer deployer(*c.transport, [&c](const QString &line, bool isError) {
-        c.log->write(c.node, isError ? TaskLogCategory::Error : TaskLogCategory::Verbose, line);
-    });
-
-    const QString cache = PackageDeployScript::cachePath(c.rootDirectory, file->second, extension);
-    auto cached = deployer.isCached(cache, file->second);
+    PackageDeployer deployer(*c.transport, linesToLog(c));
+    auto cached = acquire(c, deployer, c.plan->forcePackageRedeployment);
     if (!cached)
         return cached.error();
-    if (*cached && !c.plan->forcePackageRedeployment) {
-        c.log->write(c.node, TaskLogCategory::Info,
-                     tr("%1 %2 is already in the target's package cache; not uploaded again.").arg(package.packageId, package.version));
-    } else {
-        c.log->write(c.node, TaskLogCategory::Info,
-                     tr("Uploading %1 %2 (%3 bytes) to the target.").arg(package.packageId, package.version)
-                         .arg(QFileInfo(file->first).size()));
-        if (auto r = deployer.uploadToCache(file->first, cache); !r)
-            return r;
-    }
+    const ReleasePackage &package = cached->package;
+    const QString &cache = cached->cachePath;
+    const QString &extension = cached->extension;
 
     const QString packageDirectory = PackageDeployScript::packageDirectory(c.rootDirectory, c.plan->environmentName,
                                                                            c.plan->tenantName, package.packageId);
@@ -359,30 +371,15 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
 
 VoidResult DeploymentActionRunner::transferPackage(const Context &c)
 {
-    if (c.action->packages.isEmpty())
-        return Error::failed(tr("The release has no package for the step \"%1\".").arg(c.step->name));
-    const ReleasePackage &package = c.action->packages.constFirst();
-    auto file = c.packageFile(package.packageId, package.version);
-    if (!file)
-        return file.error();
-    auto name = PackageFileName::parse(QFileInfo(file->first).fileName());
-    if (!name)
-        return name.error();
-    PackageDeployer deployer(*c.transport, [&c](const QString &line, bool isError) {
-        c.log->write(c.node, isError ? TaskLogCategory::Error : TaskLogCategory::Verbose, line);
-    });
-    const QString cache = PackageDeployScript::cachePath(c.rootDirectory, file->second, name->extension().toLower());
-    auto cached = deployer.isCached(cache, file->second);
+    PackageDeployer deployer(*c.transport, linesToLog(c));
+    auto cached = acquire(c, deployer, false);
     if (!cached)
         return cached.error();
-    if (!*cached) {
-        if (auto r = deployer.uploadToCache(file->first, cache); !r)
-            return r;
-    }
+    const ReleasePackage &package = cached->package;
     auto destination = evaluated(c.properties.value(ActionProperty::TransferPath), c.variables, tr("The transfer path"));
     if (!destination)
         return destination.error();
-    auto path = deployer.transfer(cache, *destination, QFileInfo(file->first).fileName());
+    auto path = deployer.transfer(cached->cachePath, *destination, QFileInfo(cached->localPath).fileName());
     if (!path)
         return path.error();
     c.log->write(c.node, TaskLogCategory::Highlight, tr("Transferred %1 %2 to %3.").arg(package.packageId, package.version, *path));
