@@ -11,29 +11,15 @@
 #include <QJsonParseError>
 
 namespace Cuttle::Cli {
-namespace {
-
-// Numbers and booleans are accepted as values because hand-written files use them
-// ("Port": 8080); anything nested is refused rather than silently flattened.
-std::optional<QString> scalarText(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::String: return value.toString();
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
-    case QJsonValue::Double: return QString::number(value.toDouble(), 'g', 17);
-    case QJsonValue::Null: return QString();
-    default: break;
-    }
-    return std::nullopt;
-}
-
-} // namespace
 
 const QStringList &VariablesFile::scopeKeys()
 {
-    static const QStringList keys{QStringLiteral("environment"), QStringLiteral("machine"), QStringLiteral("role"),
-                                  QStringLiteral("step"),        QStringLiteral("channel"), QStringLiteral("tenant"),
-                                  QStringLiteral("tenantTag"),   QStringLiteral("process")};
+    static const QStringList keys = [] {
+        QStringList all;
+        for (const auto &[key, member] : ScopeSpec::dimensions())
+            all << key;
+        return all;
+    }();
     return keys;
 }
 
@@ -49,7 +35,7 @@ Result<QList<VariableValue>> VariablesFile::parse(const QByteArray &content, con
     if (document.isObject()) {
         const QJsonObject object = document.object();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const auto text = scalarText(it.value());
+            const auto text = VariablesJson::scalarText(it.value());
             if (!text)
                 return Error::validation(tr("The variable \"%1\" in %2 must have a text, number or boolean value.")
                                              .arg(it.key(), fileName));

@@ -23,20 +23,6 @@ const QList<std::pair<VariablePrompt::Control, QString>> &controls()
     return all;
 }
 
-// Numbers and booleans are accepted as values because hand-written files use them
-// ("Port": 8080); anything nested is refused rather than silently flattened.
-std::optional<QString> scalarText(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::String: return value.toString();
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
-    case QJsonValue::Double: return QString::number(value.toDouble(), 'g', 17);
-    case QJsonValue::Null: return QString();
-    default: break;
-    }
-    return std::nullopt;
-}
-
 QStringList *dimension(ScopeSpec &scope, const QString &key)
 {
     for (const auto &[name, member] : ScopeSpec::dimensions()) {
@@ -85,6 +71,20 @@ Result<VariablePrompt> promptFrom(const QJsonValue &json, const QString &origin,
 }
 
 } // namespace
+
+// Numbers and booleans are accepted as values because hand-written files use them
+// ("Port": 8080); anything nested is refused rather than silently flattened.
+std::optional<QString> scalarText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String: return value.toString();
+    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
+    case QJsonValue::Double: return QString::number(value.toDouble(), 'g', 17);
+    case QJsonValue::Null: return QString();
+    default: break;
+    }
+    return std::nullopt;
+}
 
 QString toString(VariablePrompt::Control control)
 {

@@ -17,6 +17,10 @@ QJsonArray toJson(const QList<VariableValue> &values);
 /// `origin` names the file or snapshot in errors ("Entry 3 of the variables file x.json ...").
 Result<QList<VariableValue>> fromJson(const QJsonArray &entries, const QString &origin);
 
+/// A hand-written value as text: strings as they are, numbers and booleans as the reference
+/// product spells them, null as empty; nullopt for objects and arrays.
+std::optional<QString> scalarText(const QJsonValue &value);
+
 QString toString(VariablePrompt::Control control);
 std::optional<VariablePrompt::Control> controlFromString(QStringView text);
 
