@@ -2,6 +2,7 @@
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandregistry.h"
 #include "app/cli/exitcode.h"
+#include "app/cli/interruptguard.h"
 #include "app/cli/parsedarguments.h"
 #include "model/core/targetfilter.h"
 #include "model/engine/scriptrunservice.h"
@@ -15,32 +16,11 @@
 #include <QMutex>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <optional>
 
 namespace Cuttle::Cli {
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
-
-void onRunInterrupt(int)
-{
-    g_interrupted.store(true);
-}
-
-/// Ctrl-C stops the commands on every target (TERM, then KILL) instead of killing cuttlectl with them running.
-class InterruptGuard final
-{
-public:
-    InterruptGuard() { m_previous = std::signal(SIGINT, &onRunInterrupt); }
-    ~InterruptGuard() { std::signal(SIGINT, m_previous); }
-    Q_DISABLE_COPY_MOVE(InterruptGuard)
-
-private:
-    void (*m_previous)(int) = SIG_DFL;
-};
 
 Result<QList<DeploymentTarget>> selectTargets(CommandContext &context, const ParsedArguments &args)
 {
@@ -148,7 +128,7 @@ int runOn(CommandContext &context, const ParsedArguments &args)
     request.script = script;
     request.maxParallel = maxParallel;
     request.spaceId = context.spaceId();
-    auto outcome = service.run(request, observer, &g_interrupted);
+    auto outcome = service.run(request, observer, &InterruptGuard::interrupted());
     if (!outcome)
         return context.fail(outcome.error());
 

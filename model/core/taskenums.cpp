@@ -1,32 +1,17 @@
 #include "model/core/taskenums.h"
 
+#include "model/core/enumnames.h"
+
 #include <QCoreApplication>
 
 #include <array>
 #include <utility>
 
 namespace Cuttle {
+
+using namespace EnumNames;
+
 namespace {
-
-template<typename E, size_t N>
-QString nameOf(const std::array<std::pair<E, const char *>, N> &names, E value)
-{
-    for (const auto &[e, name] : names) {
-        if (e == value)
-            return QString::fromLatin1(name);
-    }
-    return {};
-}
-
-template<typename E, size_t N>
-std::optional<E> valueOf(const std::array<std::pair<E, const char *>, N> &names, QStringView text)
-{
-    for (const auto &[e, name] : names) {
-        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-            return e;
-    }
-    return std::nullopt;
-}
 
 constexpr std::array<std::pair<TaskState, const char *>, 7> kStates{{
     {TaskState::Queued, "Queued"},
@@ -71,10 +56,7 @@ std::optional<TaskLogCategory> taskLogCategoryFromString(QStringView text) { ret
 
 QStringList taskStateNames()
 {
-    QStringList names;
-    for (const auto &entry : kStates)
-        names << QString::fromLatin1(entry.second);
-    return names;
+    return allNames(kStates);
 }
 
 bool isFinished(TaskState state)

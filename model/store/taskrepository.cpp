@@ -1,5 +1,7 @@
 #include "model/store/taskrepository.h"
 
+#include "model/store/taskrows.h"
+
 #include "model/store/repositorysupport.h"
 #include "model/store/sqlerror.h"
 
@@ -79,26 +81,7 @@ QString missingTask(const QString &id)
 
 Result<Task> TaskRepository::create(Task task)
 {
-    if (task.kind.trimmed().isEmpty())
-        return Error::validation(tr("A task needs a kind."), QStringLiteral("kind"));
-    task.createdAt = QDateTime::currentDateTimeUtc();
-    task.createdBy = m_context.actor;
-    auto written = write(m_context, [&](const QSqlDatabase &db) -> VoidResult {
-        auto id = nextId(db, QStringLiteral("ServerTasks"));
-        if (!id)
-            return id.error();
-        task.id = *id;
-        SqlQuery q(db, QStringLiteral(
-            "INSERT INTO tasks(id, space_id, kind, description, state, arguments, concurrency_tag, queue_time, "
-            "created_at, created_by, started_at, completed_at, error_message, has_warnings, owner_process) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        q.bind(task.id).bindOptional(task.spaceId).bind(task.kind).bind(task.description).bind(toString(task.state))
-            .bind(QString::fromUtf8(QJsonDocument(task.arguments).toJson(QJsonDocument::Compact)))
-            .bind(task.concurrencyTag).bind(task.queueTime).bind(task.createdAt).bind(task.createdBy)
-            .bind(task.startedAt).bind(task.completedAt).bind(task.errorMessage).bind(task.hasWarnings)
-            .bind(task.ownerProcess);
-        return q.exec();
-    });
+    auto written = write(m_context, [&](const QSqlDatabase &db) { return TaskRows::insert(db, m_context, task); });
     if (!written)
         return written.error();
     return task;
