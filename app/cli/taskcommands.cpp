@@ -1,6 +1,7 @@
 #include "app/cli/clitext.h"
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandregistry.h"
+#include "app/cli/taskfollower.h"
 #include "app/cli/exitcode.h"
 #include "app/cli/parsedarguments.h"
 #include "model/store/taskrepository.h"
@@ -116,6 +117,8 @@ int show(CommandContext &context, const ParsedArguments &args)
 
 int log(CommandContext &context, const ParsedArguments &args)
 {
+    if (args.has(QStringLiteral("follow")))
+        return followLog(context, args.positional(0));
     TaskRepository repository(context.store());
     auto task = repository.get(args.positional(0));
     if (!task)
@@ -219,7 +222,8 @@ Noun makeNoun()
     logVerb.summary = QT_TRANSLATE_NOOP("cuttlectl", "print a task's log as a tree of steps and targets");
     logVerb.usesSpace = false;
     logVerb.positionals = {{"ID", QT_TRANSLATE_NOOP("cuttlectl", "the task id, e.g. ServerTasks-12")}};
-    logVerb.options = {{"raw", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "only the text of the lines, in the order they were written")}};
+    logVerb.options = {{"raw", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "only the text of the lines, in the order they were written")},
+                       {"follow", nullptr, QT_TRANSLATE_NOOP("cuttlectl", "print lines as they are written until the task ends; exit 0 when it succeeded")}};
     logVerb.run = &log;
 
     noun.verbs = {listVerb, showVerb, logVerb};

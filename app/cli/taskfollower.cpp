@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QThread>
 
 #include <cstdio>
 
@@ -49,7 +50,49 @@ void print(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
+/// The task's end as the exit code, with one line saying how it ended.
+int reportEnd(CommandContext &context, const QString &taskId)
+{
+    auto task = TaskRepository(context.store()).get(taskId);
+    if (!task)
+        return context.fail(task.error());
+    if (task->state == TaskState::Success) {
+        print(stdout, tr("%1 succeeded.").arg(taskId));
+        return int(Success);
+    }
+    print(stderr, tr("cuttlectl: %1 ended %2%3").arg(taskId, displayName(task->state),
+                                                     task->errorMessage.isEmpty() ? QStringLiteral(".")
+                                                                                  : u": " + task->errorMessage));
+    return int(Failed);
+}
+
 } // namespace
+
+int followLog(CommandContext &context, const QString &taskId)
+{
+    TaskRepository tasks(context.store());
+    NodeNames names(context.store(), taskId);
+    qint64 last = 0;
+    for (;;) {
+        auto task = tasks.get(taskId);
+        if (!task)
+            return context.fail(task.error());
+        // Read the lines after the state, so none written before the end is missed.
+        auto lines = tasks.linesAfter(taskId, last, 10000);
+        if (!lines)
+            return context.fail(lines.error());
+        for (const TaskLogLine &line : std::as_const(*lines)) {
+            const auto [name, isTarget] = line.nodeId ? names.name(line.nodeId) : std::pair<QString, bool>();
+            for (const QString &text : line.text.split(u'\n'))
+                print(line.category == TaskLogCategory::Error ? stderr : stdout, isTarget ? u'[' + name + u"] " + text : text);
+            last = line.id;
+        }
+        if (isFinished(task->state) && lines->size() < 10000)
+            return reportEnd(context, taskId);
+        if (lines->isEmpty())
+            QThread::msleep(300);
+    }
+}
 
 int runAndFollow(CommandContext &context, const QString &taskId)
 {
@@ -83,15 +126,7 @@ int runAndFollow(CommandContext &context, const QString &taskId)
                                      &InterruptGuard::interrupted());
     if (!state)
         return context.fail(state.error());
-    auto task = TaskRepository(context.store()).get(taskId);
-    const QString message = task ? task->errorMessage : QString();
-    if (*state == TaskState::Success) {
-        print(stdout, tr("%1 succeeded.").arg(taskId));
-        return int(Success);
-    }
-    print(stderr, tr("cuttlectl: %1 ended %2%3").arg(taskId, displayName(*state),
-                                                     message.isEmpty() ? QStringLiteral(".") : u": " + message));
-    return int(Failed);
+    return reportEnd(context, taskId);
 }
 
 } // namespace Cuttle::Cli

@@ -12,4 +12,8 @@ class CommandContext;
 /// 0 when the task succeeded, 1 otherwise.
 int runAndFollow(CommandContext &context, const QString &taskId);
 
+/// Prints a task's log lines as they are written, wherever the task runs, until it ends
+/// (`task log --follow`); exit code 0 when it succeeded, 1 otherwise.
+int followLog(CommandContext &context, const QString &taskId);
+
 } // namespace Cuttle::Cli

@@ -80,6 +80,20 @@ private slots:
         QVERIFY(run.out.contains("succeeded."));
     }
 
+    void logFollowsATaskRunningElsewhere()
+    {
+        const QString task = queue(u"1.0.0"_s);
+        QProcess runner;
+        runner.start(QString::fromLocal8Bit(qgetenv("CUTTLE_BINARY_DIR")) + u"/app/cli/cuttlectl"_s,
+                     {u"--workspace"_s, m_workspace, u"task"_s, u"run"_s, task});
+        QVERIFY(runner.waitForStarted());
+        const CuttlectlRun followed = runCuttlectl(m_workspace, {u"task"_s, u"log"_s, task, u"--follow"_s});
+        QVERIFY(runner.waitForFinished(60000));
+        QCOMPARE(followed.exitCode, 0);
+        QVERIFY2(followed.out.contains("[web01] first release here"), followed.out.constData());
+        QVERIFY(followed.out.contains(QByteArray(task.toUtf8() + " succeeded.")));
+    }
+
     void killedMidStepIsRecoveredAndCurrentStays()
     {
         const QString package = m_dir.filePath(u"Acme.Web.2.0.0.tar.gz"_s);
