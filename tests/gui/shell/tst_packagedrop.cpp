@@ -251,10 +251,20 @@ private slots:
         auto *timer = new QTimer(this);
         timer->setInterval(20);
         connect(timer, &QTimer::timeout, timer, [timer, package]() {
-            if (auto *dialog = Test::findDialog<QFileDialog>()) {
+            auto *dialog = Test::findDialog<QFileDialog>();
+            if (!dialog)
+                return;
+            // Typed into the name field, as a user would: selectFile() leaves that field alone
+            // once it has the focus, which depends on when the dialog got activated.
+            if (dialog->directory().path() != QFileInfo(package).path())
+                dialog->setDirectory(QFileInfo(package).path());
+            if (auto *name = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s))
+                name->setText(QFileInfo(package).fileName());
+            else
+                dialog->selectFile(QFileInfo(package).fileName());
+            if (dialog->selectedFiles() == QStringList{package}) {
                 timer->stop();
                 timer->deleteLater();
-                dialog->selectFile(package);
                 static_cast<QDialog *>(dialog)->accept();
             }
         });
