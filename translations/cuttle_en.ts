@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AutomaticDeployments</name>
+    <message>
+        <source>Deployed automatically by the lifecycle &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cuttle</name>
     <message>
         <source>SSH connection</source>
@@ -235,6 +242,238 @@
         <source>scoped to </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only when every previous step succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when a previous step failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a variable expression is true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy a package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer a package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; runs a script from a package, so it needs the package and the script&apos;s file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script source of the step &quot;%1&quot; must be Inline or Package, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; has no script to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; needs a package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; needs the path on the target to transfer the package to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manual intervention &quot;%1&quot; needs instructions for the person who takes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A package of the step &quot;%1&quot; has no package ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; refers to two packages by the same name &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum parallelism of the step &quot;%1&quot; must be a whole number above 0 or a variable, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two steps are named &quot;%1&quot;; step names must differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; has nothing to do: add an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; runs when a variable expression is true, but has no expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rolling window of the step &quot;%1&quot; must be a whole number above 0 or a variable, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two actions are named &quot;%1&quot;; output variables need distinct names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; needs the target tags it runs on, or to run on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success with warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The push of “%1” was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no lifecycle with id %1 in this space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no library variable set with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; is already used by another library variable set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>library variable set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; names the environment %2, which is not in this space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; names the channel %2, which this project does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process snapshot of release %1 is damaged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the variables snapshot of release %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no release with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no task &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no project with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 has no variable set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A variable needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; in a library variable set cannot be scoped to steps or channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompted variable &quot;%1&quot; needs a label.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cuttle::AccountDialog</name>
@@ -368,14 +607,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No accounts yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -463,6 +694,60 @@
     </message>
     <message>
         <source>The file of package %1 is missing from the repository folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a folder; only package files can be pushed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package file “%1” cannot be opened: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ChangeLock</name>
+    <message>
+        <source>The package repository folder “%1” cannot be locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ChannelRepository</name>
+    <message>
+        <source>channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A version rule of the channel &quot;%1&quot; names no package step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no channel with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no channel named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 has no default channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the project&apos;s default channel; make another channel the default instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the project&apos;s default channel and cannot be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The channel &quot;%1&quot; cannot be deleted while %2 release(s) belong to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The channel &quot;%1&quot; cannot be deleted while the step &quot;%2&quot; is limited to it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -562,10 +847,6 @@
     </message>
     <message>
         <source>Added %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unchanged %1: the repository already has this file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -717,10 +998,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 does not parse at line %2, column %3: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 at line %2, column %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -793,10 +1070,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Entry %1 of the variables file %2 %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Records (spaces in the workspace, the rest in this space):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -806,6 +1079,442 @@
     </message>
     <message>
         <source>Created a workspace in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a time such as 2026-11-27T22:00, 2026-11-27T22:00Z or +2h, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy %1 release %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy %1 release %2 to %3 for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guided failure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on: this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on: no target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on: %1 (rolling, %2 at a time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on: %1 (at most %2 at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action %1 skipped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which %1 with --%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--variable takes LABEL=VALUE, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--guided-failure takes on, off or default, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 release %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 release %2 to %3 for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued the deployment of %1 as task %2 (cuttlectl task log %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the library variable set &quot;%1&quot; (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the library variable set &quot;%1&quot; (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the library variable set &quot;%1&quot; (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The option --project is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; already includes the library variable set &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; does not include the library variable set &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; now includes the library variable set &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; no longer includes the library variable set &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged %1: the repository already has this very file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package prune needs --older-than DAYS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of days must be a whole number of zero or more, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would delete %1 (%2), uploaded %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1 (%2), uploaded %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept %1: a release uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which project with --project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the script with --script or --script-file, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script file %1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a step type; use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a step condition; use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--property takes NAME=VALUE, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process of %1 has no step named &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added the step &quot;%1&quot; to %2 as step %3 of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed the step &quot;%1&quot; from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the definition of %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON project definition: %2 at byte %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the project &quot;%1&quot; (%2) from %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated the project &quot;%1&quot; (%2) from %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--package takes STEP=VERSION or STEP:REFERENCE=VERSION, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the release notes with --notes or --notes-file, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes file %1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lifecycle queued an automatic deployment as task %1 (cuttlectl task run %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created release %1 of %2 in the channel &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its package versions break the channel&apos;s rules; that was asked for and is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the targets with --target, --environment or --tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target &quot;%1&quot; is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enabled target matches the given environment or tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --script or a command after --, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script &quot;%1&quot; cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the command to run after --, or a script with --script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-parallel must be a positive number, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: exit code 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;cuttlectl target pin-host-key %1&quot; or &quot;cuttlectl target check %1 --accept-new-host-key&quot; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: killed by signal %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: exit code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as task %1 (cuttlectl task log %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass --accept-new-host-key to trust it, or run &quot;cuttlectl target pin-host-key %1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned the new host key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the targets to check, or pass --all, --environment or --tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust %1 for target %2? [y/N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target &quot;%1&quot; is not an SSH target and has no host key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target &quot;%1&quot; offered no host key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target &quot;%1&quot; offers the host key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target &quot;%1&quot; offers the host key %2, not %3; nothing was pinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass --yes or --fingerprint %1 to pin the host key without a question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was pinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key %1 of &quot;%2&quot; was already pinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned the host key %1 for &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a positive number, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was canceled before it started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is cancelling; the process running it stops its commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not waiting for anyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered &quot;%1&quot; with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You took &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cuttlectl: %1 ended %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cuttlectl: waiting to start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give exactly one of --project and --library-set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scope &quot;%1&quot; must be DIM=VALUE with DIM one of environment, machine, role, step, channel, tenant, tenantTag or process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prompt-required, --prompt-description and --prompt-control need --prompt LABEL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt needs a label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt control &quot;%1&quot; is unknown; use single-line, multi-line, checkbox or sensitive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give only one of --value, --value-file and --value-stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sensitive value is never taken from the command line; use --value-file or --value-stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the variable &quot;%1&quot; (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the variable &quot;%1&quot; (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --variables or --project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> from %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -919,6 +1628,10 @@
         <source>run &quot;cuttlectl %1 %2 --help&quot; for usage.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>run &quot;cuttlectl %1 --help&quot; for usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cuttle::Cli::Output</name>
@@ -996,43 +1709,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>is not an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>needs a non-empty text &quot;name&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must have a text, number or boolean &quot;value&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must have true or false for &quot;sensitive&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must have an object for &quot;scope&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>has the unknown scope &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must list non-empty texts for the scope &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>has the unknown key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The variables file %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The variables file %1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the variables file %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1110,6 +1795,57 @@
     </message>
 </context>
 <context>
+    <name>Cuttle::DeploymentRepository</name>
+    <message>
+        <source>The expiry of a scheduled deployment must be after its queue time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no release with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 belongs to another project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no environment with id %1 in the release&apos;s space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no tenant with id %1 in the release&apos;s space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy %1 release %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy %1 release %2 to %3 for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3 for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no deployment with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task %1 is not a deployment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cuttle::EnvironmentDialog</name>
     <message>
         <source>Add environment</source>
@@ -1179,14 +1915,6 @@
     </message>
     <message>
         <source>Add environment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1353,6 +2081,112 @@
     </message>
 </context>
 <context>
+    <name>Cuttle::HostKeyDialog</name>
+    <message>
+        <source>Host key changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown host key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key of &quot;%1&quot; has changed. The connection was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone may be intercepting the connection, or the machine was reinstalled or its SSH keys were regenerated. Re-pin the new key only if you know why it changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key the server offered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no pinned host key yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint below with the one the machine&apos;s administrator gives you (ssh-keygen -lf on the server&apos;s host key). Once trusted, Cuttle refuses any other key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-pin the new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust and pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep refusing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::IncludedLibrarySetsPanel</name>
+    <message>
+        <source>Library variable sets share values between projects. Included sets are resolved after the project&apos;s own values: on equal specificity the project&apos;s value wins, then the set included first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project includes no library variable sets. Use Include… to add one; create sets in Library › Library variable sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a set to see its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — values are read-only here; edit them in Library › Library variable sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include library variable sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every library variable set of this space is already included, or there are none yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the sets to include:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cuttle::InfrastructurePage</name>
     <message>
         <source>Infrastructure</source>
@@ -1429,23 +2263,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No packages yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The built-in package repository will list the packages pushed to this workspace (zip, tar, NuGet and more) with their versions, ready to be chosen when a release is created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No library variable sets yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Library variable sets will hold variables shared by several projects, such as connection strings, and the common templates tenants fill in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1462,6 +2280,87 @@
     </message>
     <message>
         <source>Step templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::LibraryVariableSetListModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::LibraryVariableSetRepository</name>
+    <message>
+        <source>There is no library variable set named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no space with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no library variable set with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library variable set &quot;%1&quot; cannot be deleted while the project %2 includes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library variable set &quot;%1&quot; cannot be deleted while the projects %2 include it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no project with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no library variable set with id %1 in this space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::LibraryVariableSetsPanel</name>
+    <message>
+        <source>Add set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No library variable sets yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library variable sets hold variables shared by several projects, such as connection strings and credentials. Create a set, give it values, then include it from a project&apos;s Variables › Library sets tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add library variable set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a variable set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit library variable set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1707,14 +2606,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Delete machine policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1918,6 +2809,22 @@
         <source>&lt;h3&gt;Cuttle %1&lt;/h3&gt;&lt;p&gt;A local-first release-management console: environments, targets, projects, lifecycles and tenants in a workspace folder on this computer, deployed over SSH, WinRM or to local folders.&lt;/p&gt;&lt;p&gt;Workspace: %2&lt;br&gt;Keychain: %3&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Drop to upload the package file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop to upload %1 package files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to the built-in repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to the built-in repository of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cuttle::NameDescriptionDialog</name>
@@ -2060,6 +2967,218 @@
     </message>
 </context>
 <context>
+    <name>Cuttle::PackageTreeModel</name>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Package / version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::PackageUploader</name>
+    <message>
+        <source>Only files on this computer can be uploaded, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a folder; drop the package files inside it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload was cancelled; the repository is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload was cancelled before it started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1 is already in the repository with different content, which was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged (already in the repository): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::PackagesPanel</name>
+    <message>
+        <source>Filter by package id, version or title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push package files to this space&apos;s built-in repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a version to see the files inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files in the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upload packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages (*.zip *.tar.gz *.tgz *.tar *.tar.bz2 *.tar.xz *.nupkg *.jar *.war);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No release notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 from the built-in repository? Its file is removed as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ProcessJson</name>
+    <message>
+        <source>an action type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a start trigger (StartAfterPrevious, StartWithPrevious)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a step condition (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ProcessJson::Reader</name>
+    <message>
+        <source>a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object of texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2: &quot;%3&quot; is not %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2 must be %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ProcessRepository</name>
+    <message>
+        <source>The deployment process was changed by someone else since it was opened (version %1, now %2); reload it and make the change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cuttle::ProjectDetailWidget</name>
     <message>
         <source>No deployment process yet</source>
@@ -2071,14 +3190,6 @@
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No project variables yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Variables will hold the values the process uses, scoped to environments, targets, target tags, channels and tenants, plus the library variable sets this project includes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2227,6 +3338,25 @@
     </message>
 </context>
 <context>
+    <name>Cuttle::ProjectVariablesPage</name>
+    <message>
+        <source>Project variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project variables •</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cuttle::ProjectsPage</name>
     <message>
         <source>Projects</source>
@@ -2305,6 +3435,313 @@
     </message>
 </context>
 <context>
+    <name>Cuttle::RecordListPanel</name>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ReleaseRepository</name>
+    <message>
+        <source>The project has no release %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a release version; use a version such as 1.2.3 or 1.2.3-beta.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no channel with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project already has a release %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the release is blocked; the reason is shown to everyone who tries to promote it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ScopeEditorDialog</name>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value applies only where every scoped dimension matches; several values in one dimension mean any of them. Leave everything empty for an unscoped value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None in this space yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any — type or press Down to choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any — type names, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps, channels and processes are not records yet: type their names exactly as the deployment process and channels will name them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes are not records yet: type their names exactly. Library variable sets cannot be scoped to steps or channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in this space: %1. Choose from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ScopeFields</name>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ScopeValuesEdit</name>
+    <message>
+        <source>Show the choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ScriptConsoleWidget</name>
+    <message>
+        <source>This target is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bash script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g.
+uname -a
+df -h &quot;$HOME&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>targets at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the script on every chosen target in parallel (Ctrl+Return).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the script on every target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose targets, enter a script and run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open task log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output of the selected target shows here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This space has no deployment targets yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No target chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s) chosen: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one enabled target by name, environment or tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the script to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting the script on %n target(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling: stopping the script on every target…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Running as task %1 on %n target(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SIG%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script did not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Task %1 succeeded: the script exited with code 0 on all %n target(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 failed: the script succeeded on %2 of %3 targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::ScriptRunController</name>
+    <message>
+        <source>The script run ended without a result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cuttle::SpaceRepository</name>
     <message>
         <source>There is no space with id %1.</source>
@@ -2354,6 +3791,10 @@
     <name>Cuttle::StoreSupport</name>
     <message>
         <source>The name &quot;%1&quot; is already used by another %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A task needs a kind.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2654,6 +4095,30 @@
         <source>The target must belong to at least one environment.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Check &amp;health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the target as last saved and check that it can take deployments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the target first, then check its health.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinning the host key %1 and checking again…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cuttle::TargetRepository</name>
@@ -2804,6 +4269,148 @@
         <source>Delete the deployment target &quot;%1&quot;?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Check health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the selected targets and check that they can take deployments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the health of every target the filter shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n target(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The health check was cancelled; targets not checked keep their last result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n target(s) healthy.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::TaskListModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::TaskLogTreeModel</name>
+    <message>
+        <source>Step / target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::TaskLogView</name>
+    <message>
+        <source>Select a task to see its log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading task %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::TaskRepository</name>
+    <message>
+        <source>A task cannot complete as &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no task log node %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task was interrupted: the Cuttle process running it ended before it finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cuttle::TasksPage</name>
@@ -2812,7 +4419,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deployments and health checks run as tasks. This page will list them, queued, running and finished, each with its structured log per step and target, and let you cancel a running task.</source>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script runs, and later deployments and health checks, run as tasks. This list shows them newest first, each with its log per step and target. Run a script on your targets from the script console to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the script console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script console</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2913,6 +4540,72 @@
     </message>
 </context>
 <context>
+    <name>Cuttle::UploadFileRow</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in the repository with different content. Replace it or keep it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged: %1 is already in the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::UploadPanel</name>
+    <message>
+        <source>Cancel all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading a package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading packages: %1 of %2 files done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload finished: %1 added, %2 unchanged, %3 replaced, %4 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cuttle::Validation</name>
     <message>
         <source>The %1 needs a name.</source>
@@ -2960,6 +4653,263 @@
     </message>
 </context>
 <context>
+    <name>Cuttle::VariableDetailsDialog</name>
+    <message>
+        <source>Details of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the value is for, shown as a tooltip in the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt for a value at deployment time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single-line text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-line text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value is required to deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A prompted variable needs a label to ask with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::VariableExplanationModel</name>
+    <message>
+        <source>Winner (tie)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Winner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unscoped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defined in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::VariablePreviewModel</name>
+    <message>
+        <source>unscoped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) defined; select and press Explain to see why this one won.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Winning scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defined in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::VariablePreviewPanel</name>
+    <message>
+        <source>Deployment context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name, value or scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain variable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a row above or type a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a context to see what each variable resolves to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading variables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no environment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untenanted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tenant tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 variables have a value in this context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::VariableRepository</name>
+    <message>
+        <source>The library variable set &quot;%1&quot; has no value of the variable &quot;%2&quot; with that scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; has no value of the variable &quot;%2&quot; with that scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variable &quot;%1&quot; (%2) does not belong to &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variable id %1 appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sensitive variable &quot;%1&quot; needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::VariableService</name>
+    <message>
+        <source>The sensitive variable &quot;%1&quot; needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cuttle::VariableSet</name>
     <message>
         <source>The variable %1 has several values of equal specificity for this context; the one from %2 (%3) was used.</source>
@@ -3003,6 +4953,230 @@
     </message>
     <message>
         <source>: several values are equally specific (rank %1); the project&apos;s own value beats library sets&apos; values, then the one defined first wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::VariableTableModel</name>
+    <message>
+        <source>Every value needs a variable name (row %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variable %1 has two values with the same scope (rows %2 and %3); change the scope of one or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompted at deployment as &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive: the stored value is kept; type to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive: saved to the keychain and never shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::VariableValueDelegate</name>
+    <message>
+        <source>Type a new value to replace the stored one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the sensitive value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(type a value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unscoped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::VariablesEditor</name>
+    <message>
+        <source>Filter by name, value or scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every word must match the name, the value or a scope value. Limit a word with name:, value:, scope:, env:, target:, tag:, tenant:, tenanttag:, step:, channel: or process:, and keep spaces with quotes, e.g. env:Production &quot;connection string&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a new variable (Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add another value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add another value of the selected variable, to scope differently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the environments, targets, tags, tenants, steps and channels the value applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the value in the keychain; once saved it is never shown again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description and deployment prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected values (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit scope…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every change of this set at once (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variables you were editing have unsaved changes. Save them before moving on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous changes were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 value(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cuttle::VariablesJson</name>
+    <message>
+        <source>Entry %1 of %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must have an object for &quot;prompt&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has the unknown prompt control &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has an unknown or mistyped prompt field &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a non-empty text &quot;name&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must have a text, number or boolean &quot;value&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must have true or false for &quot;sensitive&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must have a text &quot;description&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must have an object for &quot;scope&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has the unknown scope &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must list non-empty texts for the scope &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has the unknown key &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3068,6 +5242,418 @@
     </message>
 </context>
 <context>
+    <name>DeploymentActionRunner</name>
+    <message>
+        <source>Output variable %1 set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artifact %1 collected from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was killed by signal %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid template: %2 (line %3, column %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files to change in %1 could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No temporary folder could be made to change the files in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file matched %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release has no package for the step &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is already in the target&apos;s package cache; not uploaded again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1 %2 (%3 bytes) to the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual interventions cannot run on a target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script of step &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script parameters of step &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracted %1 %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substituting variables in %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substituted variables in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n value(s) in %1: %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The custom installation directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying to the custom installation directory %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the package to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running DeployFailed.sh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 still points at the previous release.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/current now points at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred %1 %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentExecutor</name>
+    <message>
+        <source>this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for someone to answer &quot;%1&quot; (%2): %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A previous step failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It runs only when a previous step failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its condition is not a valid template: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its condition %1 is false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for another task to finish its step on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; failed on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes no further part in this deployment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manual intervention &quot;%1&quot; was aborted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not take part: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was excluded from this deployment after a failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploying %1 release %2 to %3%4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: stopping the commands running on the targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment was cancelled; the targets keep their previous release.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployed %1 release %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The automatic deployments this success makes due could not be queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentPlanner</name>
+    <message>
+        <source> for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 of %2 cannot be deployed to %3: the lifecycle &quot;%4&quot; does not include that environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 of %2 is blocked and cannot be deployed to %3%4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 of %2 is blocked and cannot be deployed to %3%4: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 of %2 cannot be deployed to %3%4 yet: the phase &quot;%5&quot; must be complete first (%6 of %7 environments deployed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 is tenanted: say which tenant to deploy for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 is not tenanted, so it cannot be deployed for the tenant %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenant %1 is not connected to the project %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenant %1 does not deploy %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The channel %1 does not serve the tenant %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue time %1 is in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deployment can be scheduled at most %1 days ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry of a scheduled deployment must be after its queue time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 has no prompted variable &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompted variable &quot;%1&quot; needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; sets %2 to &quot;%3&quot;, which is not a positive whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the step is disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped by request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs only in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>excluded from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs only for releases of other channels than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs only for tenants tagged %1, and this deployment has no tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs only for tenants tagged %1, and %2 is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>excluded by request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not among the chosen targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>takes part in untenanted deployments only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not associated with the tenant %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>takes part in tenanted deployments only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no target &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target %1 is not in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target %1 is both chosen and excluded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 has no step &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; is required and cannot be skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the step has no action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of the chosen targets has the target tag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no target to run on, and the project allows deployments to no targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; has no target to run on: no target in %2 has the target tag %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; has no target to run on in %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HealthCheck</name>
     <message>
         <source>Connecting to %1.</source>
@@ -3111,6 +5697,48 @@
     </message>
     <message>
         <source>The target has no transport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthCheckService</name>
+    <message>
+        <source>The health check was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected. The machine policy asks for a connection test only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected. Checking the tools and the free space…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InterruptionRepository</name>
+    <message>
+        <source>There is no interruption %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interruption &quot;%1&quot; was already answered (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an answer to this interruption; answer %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3271,6 +5899,61 @@
     </message>
 </context>
 <context>
+    <name>PackageDeployer</name>
+    <message>
+        <source>the package is not in the target&apos;s package cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the package contains the entry &quot;%1&quot;, which would be written outside the extraction directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 was refused: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the package could not be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neither unzip nor bsdtar is installed there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command was killed by signal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 failed: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the package cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching the current release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing old releases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferring the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PackageFileName</name>
     <message>
         <source>“%1” does not end with a supported package extension (%2).</source>
@@ -3282,9 +5965,213 @@
     </message>
 </context>
 <context>
+    <name>PackagesPanel</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbolic link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDefinition</name>
+    <message>
+        <source>This is not a Cuttle project definition of format %1 (&quot;%2&quot;: %1 is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no project group named &quot;%1&quot; in this space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no lifecycle named &quot;%1&quot; in this space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tenanted mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no library variable set named &quot;%1&quot; in this space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process names the %1 &quot;%2&quot;, which does not exist here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the variables of the project definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sensitive variable %1 was not imported because the file holds no secret values; set it with cuttlectl variable set %1 --project &quot;%2&quot; --sensitive --value-stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseService</name>
+    <message>
+        <source>version range %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-release tag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of the package %2 (step &quot;%3&quot;) is not in the built-in repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment process cannot be released: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no version of the package %1 (step &quot;%2&quot;) in the built-in repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No version of the package %1 (step &quot;%2&quot;) in the built-in repository satisfies the channel &quot;%3&quot; rule: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of the package %2 (step &quot;%3&quot;) breaks the channel &quot;%4&quot; rule: %5; choose another version or ignore the channel rules deliberately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 was created, but its automatic deployments could not be queued: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sensitive value of %1 in release %2 cannot be read from the keychain: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseVersionTemplate</name>
+    <message>
+        <source>The release version template cannot be evaluated: %1 (line %2, column %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release version template refers to %1, which has no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release version template gives &quot;%1&quot;, which is not a version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptBootstrap</name>
+    <message>
+        <source>The script directory %1 could not be created on %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptRunService</name>
+    <message>
+        <source>Choose at least one target to run the script on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 targets at once is not possible: give a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a script on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Run a script on %n targets</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Running the script on %n target(s), at most %1 at once.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The script did not run on &quot;%1&quot;: the run was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script was killed by signal %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script exited with code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script exited with code 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script run was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script failed on %1 of %2 targets: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script succeeded on every target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task log could not be saved completely: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3538,6 +6425,87 @@
     </message>
 </context>
 <context>
+    <name>TargetConnector</name>
+    <message>
+        <source>The target &quot;%1&quot; is a WinRM target, and Cuttle cannot connect to WinRM targets yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target &quot;%1&quot; is an offline drop, and Cuttle cannot connect to offline drops yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target &quot;%1&quot; has no account and no ssh-agent is running (SSH_AUTH_SOCK is not set).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets of the account &quot;%1&quot; cannot be read: no keychain is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; has no private key in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; has no password in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is a WinRM account and cannot log in to the SSH target &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cuttle cannot connect to the target &quot;%1&quot; yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key fingerprint must look like &quot;SHA256:...&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskQueue</name>
+    <message>
+        <source>The task did not start before its expiry time %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is scheduled for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tasks are already running, the most the workspace runs at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another deployment of the same project to the same environment is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between 1 and 100 tasks can run at once, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no task %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task %1 has already finished (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task was canceled before it started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>This process cannot run tasks of kind %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TemplateEngine</name>
     <message>
         <source>The template expands to more than %1 characters; evaluation was stopped.</source>
@@ -3619,6 +6587,13 @@
     </message>
     <message>
         <source>The operation on %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VariablePreviewPanel</name>
+    <message>
+        <source>none — type a name</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4168,10 +7143,6 @@
     </message>
     <message>
         <source>compare package files with their records; exit 4 when they differ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>remove files without records, records without files and partial files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4788,6 +7759,677 @@
     </message>
     <message>
         <source>show the workspace path, id, schema version and how many records of each kind the space holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy a release to an environment (one deployment per tenant), or preview what the deployment would do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project (name or id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the release version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment (name or id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deploy for this tenant (repeat for several: one deployment each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deploy only to this target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave this target out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip this step (required steps cannot be skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of a prompted variable (by label or name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause on errors for a decision; default: the environment&apos;s setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start no earlier than TIME (ISO 8601, local unless it has an offset, or +30m/+2h/+1d; at most 30 days ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop the deployment if it has not started by TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comments recorded with the deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deploy packages even where that version is already installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print the plan (steps, targets, skipped steps and why, package versions) and change nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run the deployment here once it may start and stream its log; exit 0 on success, 1 otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deploy a release: deploy --project P --release V --environment E [--tenant T]... [--preview]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project that includes the set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Included by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>library variable sets shared by projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the library variable sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show a library variable set and the projects that include it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a library variable set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the set&apos;s name, unique in the space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the set holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rename a library variable set (and change its description)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete a library variable set that no project includes, with its values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>make a project include the set (after the ones it includes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop a project including the set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No package version older than %n day(s) can be deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>remove files without records, records without files and partial files (files younger than ten minutes may belong to a push still running and are left alone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete package versions uploaded more than DAYS days ago that no release uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep what was uploaded in the last DAYS days (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only list what would be deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a project&apos;s deployment process: its steps in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the steps of a project&apos;s process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a step (at the end unless --after or --first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the step&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>script (default), deploy-package, transfer-package or manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run on the targets with this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run on this workstation instead of targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Bash script of a script step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the script from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run this script file from the step&apos;s package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a package the step uses (the first is its primary package)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where a transfer step puts the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what a manual intervention asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success (default), Failure, Always or Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run only when this evaluates true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run in parallel with the step before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolling: this many targets at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most this many targets at once (default 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the step cannot be skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run only in this environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never run in this environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run only for releases of this channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set an action property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insert after this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insert as the first step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove a step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print a project&apos;s definition (settings, channels, process, variables without secrets) as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project&apos;s name or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write to FILE instead of standard output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create or update the project a definition file describes (all or nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file written by project export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel rules ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>releases: a project&apos;s process, variables and package versions frozen for deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a release (version from the project&apos;s template unless given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the release version; default: from the release version template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the channel; default: the project&apos;s default channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version of a step&apos;s package; default: the latest the channel allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>release notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the release notes from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allow package versions the channel&apos;s rules refuse (recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list a project&apos;s releases, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this channel&apos;s releases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show one release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take the project&apos;s current variables into the release (the process stays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 of %2 now has the project&apos;s current variables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prevent a release from progressing to further environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why (shown to whoever tries to promote it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 of %2 is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>let a blocked release progress again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 of %2 is no longer blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a command or a bash script on targets in parallel, each line of output prefixed with the target&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after --: the command and its arguments (one word is a shell command line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run on this target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run on the enabled targets of this environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run on the enabled targets with this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run this bash script instead of a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run on at most N targets at once (default 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run a command or script on targets in parallel: run --target NAME|--environment ENV|--tag TAG [--max-parallel N] (--script FILE | -- COMMAND...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the health of targets in parallel and record it; exit 0 only if all are healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a target to check (also a disabled one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check every enabled target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the enabled targets of this environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the enabled targets with this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trust and pin the host key of SSH targets contacted for the first time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check at most N targets at once (default 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect to an SSH target and pin the host key it offers (audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SSH target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pin only if the target offers this fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pin without asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks (script runs, later deployments) and their logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list tasks of every space, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most N tasks (default 50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave out the N newest tasks (for paging)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show a task&apos;s state, times and error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task id, e.g. ServerTasks-12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print a task&apos;s log as a tree of steps and targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the text of the lines, in the order they were written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print lines as they are written until the task ends; exit 0 when it succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task&apos;s id, e.g. ServerTasks-12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run a queued task here once it may start, streaming its log; exit 0 on success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel a task: a queued one at once, a running one stops its commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show what a waiting task asks for, take it, or answer it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take responsibility for the interruption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proceed|abort (manual intervention) or fail|retry|ignore|exclude (guided failure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes recorded with the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project whose variables these are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library variable set whose variables these are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scope the value to an environment, machine, role, step, channel, tenant, tenantTag or process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the variables of a project or a library variable set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the variable values of a project or library set (sensitive ones masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a value, or replace the one with the same name and scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value (not for sensitive values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the value from FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the value from standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the value in the keychain and never show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the variable is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ask for the value at deployment time under LABEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>help shown with the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prompt must be answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>single-line (default), multi-line, checkbox or sensitive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the value with this name and exactly this scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>explain with the project&apos;s variables and its library sets&apos; (in the workspace)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
