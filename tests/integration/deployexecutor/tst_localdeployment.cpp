@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QThread>
 
+#include <csignal>
+
 using namespace Cuttle;
 using namespace Cuttle::Test;
 using namespace Qt::StringLiterals;
@@ -131,7 +133,7 @@ private slots:
     {
         DeploymentFixture f;
         const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
-        f.setProcess({scriptStep(u"Wait"_s, u"echo $$ > pid; sleep 60"_s, {u"web"_s})});
+        f.setProcess({scriptStep(u"Wait"_s, u"sleep 60 & echo $! > ../../../sleep.pid; wait"_s, {u"web"_s})});
         f.release(u"1.0.0"_s);
         std::atomic<bool> cancel{false};
         QThread *canceller = QThread::create([&] {
@@ -145,6 +147,12 @@ private slots:
         QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
         canceller->wait();
         delete canceller;
+        // The command itself stopped, not only the wait for it.
+        QFile pidFile(web.directory + u"/.cuttle/sleep.pid"_s);
+        QVERIFY2(pidFile.open(QIODevice::ReadOnly), qPrintable(pidFile.fileName()));
+        const pid_t pid = pid_t(pidFile.readAll().trimmed().toLongLong());
+        QVERIFY(pid > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid, 0) != 0, 10000);
     }
     void guidedFailureRetrySucceedsOnceTheFaultIsGone()
     {
