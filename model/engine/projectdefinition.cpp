@@ -10,7 +10,7 @@
 #include "model/store/processrepository.h"
 #include "model/store/projectgrouprepository.h"
 #include "model/store/projectrepository.h"
-#include "model/store/repositorysupport.h"
+#include "model/store/unitofwork.h"
 
 #include <QJsonArray>
 
@@ -198,7 +198,7 @@ Result<ProjectDefinition::ImportReport> ProjectDefinition::importProject(const Q
                            .arg(kFormatKey));
     const StoreContext context = m_workspace->context(m_actor);
     ImportReport report;
-    auto done = StoreSupport::write(context, [&](const QSqlDatabase &) -> VoidResult {
+    auto done = UnitOfWork::run(context, [&]() -> VoidResult {
         auto groups = ProjectGroupRepository(context).list(spaceId);
         auto lifecycles = LifecycleRepository(context).list(spaceId);
         auto environments = EnvironmentRepository(context).list(spaceId);
