@@ -65,26 +65,6 @@ Result<ScopeSpec> scopeFrom(const ParsedArguments &args)
     return scope;
 }
 
-QJsonObject scopeJson(const ScopeSpec &scope)
-{
-    QJsonObject json;
-    for (const auto &[name, member] : ScopeSpec::dimensions()) {
-        if (!(scope.*member).isEmpty())
-            json.insert(name, QJsonArray::fromStringList(scope.*member));
-    }
-    return json;
-}
-
-QString scopeText(const ScopeSpec &scope)
-{
-    QStringList parts;
-    for (const auto &[name, member] : ScopeSpec::dimensions()) {
-        if (!(scope.*member).isEmpty())
-            parts << name + u'=' + (scope.*member).join(u',');
-    }
-    return parts.join(QStringLiteral("; "));
-}
-
 // The JSON spelling is the one of variables files, snapshots and exports (VariablesJson);
 // the option also takes the shorter single-line, multi-line, checkbox and sensitive.
 const QList<std::pair<const char *, VariablePrompt::Control>> kControlWords{
@@ -119,7 +99,7 @@ QJsonObject toJson(const VariableRepository::Stored &stored)
             {QLatin1String("name"), stored.value.name},
             {QLatin1String("value"), stored.value.sensitive ? QJsonValue() : QJsonValue(stored.value.value)},
             {QLatin1String("sensitive"), stored.value.sensitive},
-            {QLatin1String("scope"), scopeJson(stored.value.scope)},
+            {QLatin1String("scope"), VariablesJson::scopeToJson(stored.value.scope)},
             {QLatin1String("description"), stored.value.description},
             {QLatin1String("prompt"), promptJson(stored.value.prompt)}};
 }
@@ -150,7 +130,7 @@ int list(CommandContext &context, const ParsedArguments &args)
         QJsonObject row = toJson(stored);
         if (!context.output().json()) {
             row.insert(QLatin1String("shown"), stored.value.sensitive ? QStringLiteral("********") : stored.value.value);
-            row.insert(QLatin1String("scopeText"), scopeText(stored.value.scope));
+            row.insert(QLatin1String("scopeText"), VariablesJson::scopeText(stored.value.scope));
             if (stored.value.prompt)
                 row.insert(QLatin1String("promptText"), stored.value.prompt->required
                                                             ? tr("%1 (required)").arg(stored.value.prompt->label)

@@ -4,6 +4,7 @@
 #include "app/cli/clitext.h"
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandregistry.h"
+#include "model/core/variablesjson.h"
 #include "app/cli/exitcode.h"
 #include "app/cli/parsedarguments.h"
 #include "app/cli/variablesfile.h"
@@ -148,37 +149,9 @@ int eval(CommandContext &context, const ParsedArguments &args)
     return Success;
 }
 
-QJsonObject scopeJson(const ScopeSpec &scope)
-{
-    QJsonObject json;
-    const auto add = [&json](const char *key, const QStringList &values) {
-        if (!values.isEmpty())
-            json.insert(QLatin1String(key), QJsonArray::fromStringList(values));
-    };
-    add("environment", scope.environments);
-    add("machine", scope.machines);
-    add("role", scope.roles);
-    add("step", scope.steps);
-    add("channel", scope.channels);
-    add("tenant", scope.tenants);
-    add("tenantTag", scope.tenantTags);
-    add("process", scope.processes);
-    return json;
-}
-
 QString scopeText(const ScopeSpec &scope)
 {
-    if (scope.isUnscoped())
-        return tr("unscoped");
-    QStringList parts;
-    const QJsonObject json = scopeJson(scope);
-    for (auto it = json.begin(); it != json.end(); ++it) {
-        QStringList values;
-        for (const QJsonValue &v : it.value().toArray())
-            values << v.toString();
-        parts << it.key() + u'=' + values.join(u',');
-    }
-    return parts.join(QStringLiteral("; "));
+    return scope.isUnscoped() ? tr("unscoped") : VariablesJson::scopeText(scope);
 }
 
 /// The project's values and its library sets' values, sensitive ones without their value:
@@ -227,7 +200,7 @@ int explain(CommandContext &context, const ParsedArguments &args)
         candidates.append(QJsonObject{{QLatin1String("name"), candidate.value.name},
                                       {QLatin1String("value"), shown(candidate.value)},
                                       {QLatin1String("sensitive"), candidate.value.sensitive},
-                                      {QLatin1String("scope"), scopeJson(candidate.value.scope)},
+                                      {QLatin1String("scope"), VariablesJson::scopeToJson(candidate.value.scope)},
                                       {QLatin1String("source"), candidate.value.source},
                                       {QLatin1String("fromLibrarySet"), candidate.value.fromLibrarySet},
                                       {QLatin1String("matched"), candidate.matched},

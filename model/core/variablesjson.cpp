@@ -86,6 +86,26 @@ std::optional<QString> scalarText(const QJsonValue &value)
     return std::nullopt;
 }
 
+QJsonObject scopeToJson(const ScopeSpec &scope)
+{
+    QJsonObject json;
+    for (const auto &[key, member] : ScopeSpec::dimensions()) {
+        if (!(scope.*member).isEmpty())
+            json.insert(key, QJsonArray::fromStringList(scope.*member));
+    }
+    return json;
+}
+
+QString scopeText(const ScopeSpec &scope)
+{
+    QStringList parts;
+    for (const auto &[key, member] : ScopeSpec::dimensions()) {
+        if (!(scope.*member).isEmpty())
+            parts << key + u'=' + (scope.*member).join(u',');
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
 QString toString(VariablePrompt::Control control)
 {
     for (const auto &[value, name] : controls()) {
@@ -113,11 +133,7 @@ QJsonArray toJson(const QList<VariableValue> &values)
             entry.insert(QStringLiteral("sensitive"), true);
         else
             entry.insert(QStringLiteral("value"), value.value);
-        QJsonObject scope;
-        for (const auto &[key, member] : ScopeSpec::dimensions()) {
-            if (!(value.scope.*member).isEmpty())
-                scope.insert(key, QJsonArray::fromStringList(value.scope.*member));
-        }
+        const QJsonObject scope = scopeToJson(value.scope);
         if (!scope.isEmpty())
             entry.insert(QStringLiteral("scope"), scope);
         if (!value.description.isEmpty())

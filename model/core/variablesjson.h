@@ -4,6 +4,7 @@
 #include "model/core/variablevalue.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 
 namespace Cuttle {
@@ -16,6 +17,11 @@ namespace VariablesJson {
 QJsonArray toJson(const QList<VariableValue> &values);
 /// `origin` names the file or snapshot in errors ("Entry 3 of the variables file x.json ...").
 Result<QList<VariableValue>> fromJson(const QJsonArray &entries, const QString &origin);
+
+/// A scope as the "scope" object of an entry: one array per dimension that is set.
+QJsonObject scopeToJson(const ScopeSpec &scope);
+/// A scope in one line, "environment=Test,Production; role=web"; empty when unscoped.
+QString scopeText(const ScopeSpec &scope);
 
 /// A hand-written value as text: strings as they are, numbers and booleans as the reference
 /// product spells them, null as empty; nullopt for objects and arrays.
