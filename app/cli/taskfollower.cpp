@@ -126,6 +126,9 @@ int runAndFollow(CommandContext &context, const QString &taskId)
                                      &InterruptGuard::interrupted());
     if (!state)
         return context.fail(state.error());
+    // Another process started it first: follow it there instead of running it here.
+    if (!isFinished(*state))
+        return followLog(context, taskId);
     return reportEnd(context, taskId);
 }
 

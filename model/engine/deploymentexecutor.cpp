@@ -26,6 +26,7 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <map>
 #include <vector>
 #include <thread>
@@ -370,23 +371,26 @@ void runStep(Execution &run, const DeploymentPlan::Step &step, qint64 node)
     QList<qint64> nodes;
     for (qsizetype i = 0; i < targets.size(); ++i)
         nodes << log.addNode(node, QStringLiteral("Target"), targets.at(i).name, int(i));
-    QList<TaskLogStatus> statuses(targets.size(), TaskLogStatus::Pending);
+    std::vector<TaskLogStatus> statuses(size_t(targets.size()), TaskLogStatus::Pending);
     QThreadPool pool;
     pool.setMaxThreadCount(limit);
     for (qsizetype i = 0; i < targets.size(); ++i) {
         pool.start([&, i] {
             log.setStatus(nodes.at(i), TaskLogStatus::Running);
-            statuses[i] = runOnTarget(run, step, targets.at(i), nodes.at(i), step.runOnWorkstation);
-            log.setStatus(nodes.at(i), statuses.at(i));
+            statuses[size_t(i)] = runOnTarget(run, step, targets.at(i), nodes.at(i), step.runOnWorkstation);
+            log.setStatus(nodes.at(i), statuses[size_t(i)]);
         });
     }
     pool.waitForDone();
     TaskLogStatus stepStatus = TaskLogStatus::Success;
-    if (statuses.contains(TaskLogStatus::Failed))
+    const auto any = [&statuses](TaskLogStatus status) {
+        return std::find(statuses.cbegin(), statuses.cend(), status) != statuses.cend();
+    };
+    if (any(TaskLogStatus::Failed))
         stepStatus = TaskLogStatus::Failed;
-    else if (statuses.contains(TaskLogStatus::Canceled) || run.stop)
+    else if (any(TaskLogStatus::Canceled) || run.stop)
         stepStatus = TaskLogStatus::Canceled;
-    else if (statuses.contains(TaskLogStatus::SuccessWithWarning))
+    else if (any(TaskLogStatus::SuccessWithWarning))
         stepStatus = TaskLogStatus::SuccessWithWarning;
     log.setStatus(node, stepStatus);
 }

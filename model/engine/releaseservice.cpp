@@ -146,28 +146,28 @@ Result<QString> ReleaseService::nextVersion(const QString &projectId, const QStr
     auto loaded = load(context, projectId, channelName);
     if (!loaded)
         return loaded.error();
+    // Versions only: the snapshots of every release are not needed to number the next one.
     ReleaseRepository releases(context);
     ReleaseVersionTemplate::Inputs inputs;
-    auto all = releases.list(projectId);
+    auto all = releases.versions(projectId);
     if (!all)
         return all.error();
-    for (const Release &release : *all) {
-        const auto version = SemanticVersion::parse(release.version);
-        if (!version)
-            continue;
-        inputs.existingVersions << *version;
-        for (const Channel &channel : loaded->channels) {
-            if (channel.id != release.channelId)
-                continue;
-            auto &latest = inputs.latestByChannelName[channel.name];
-            if (!latest || *version > *latest)
-                latest = *version;
+    inputs.existingVersions = *all;
+    const auto latestOf = [](const QList<SemanticVersion> &versions) {
+        std::optional<SemanticVersion> latest;
+        for (const SemanticVersion &version : versions) {
+            if (!latest || version > *latest)
+                latest = version;
         }
-    }
+        return latest;
+    };
     // "Last" is the latest release by version, as the reference product counts it.
-    for (const SemanticVersion &version : std::as_const(inputs.existingVersions)) {
-        if (!inputs.latest || version > *inputs.latest)
-            inputs.latest = version;
+    inputs.latest = latestOf(*all);
+    for (const Channel &channel : loaded->channels) {
+        auto inChannel = releases.versions(projectId, channel.id);
+        if (!inChannel)
+            return inChannel.error();
+        inputs.latestByChannelName.insert(channel.name, latestOf(*inChannel));
     }
     inputs.channelName = loaded->channel.name;
     inputs.latestInChannel = inputs.latestByChannelName.value(loaded->channel.name);
