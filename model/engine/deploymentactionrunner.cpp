@@ -15,6 +15,9 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <functional>
+#include <utility>
+
 namespace Cuttle {
 
 using namespace Qt::StringLiterals;
@@ -164,11 +167,22 @@ PackageDeployer::LineHandler linesToLog(const DeploymentActionRunner::Context &c
     };
 }
 
-Result<CachedPackage> acquire(const DeploymentActionRunner::Context &c, PackageDeployer &deployer, bool forceUpload)
+/// Finds the release's package and asks the target's cache for it. On a hit, or after an upload
+/// when `upload` is set, the package is in the cache; a miss with `upload` unset is left to the
+/// caller (`cached` false).
+struct CacheLookup
+{
+    CachedPackage package;
+    bool cached = false;
+};
+
+Result<CacheLookup> lookUp(const DeploymentActionRunner::Context &c, PackageDeployer &deployer, bool forceUpload,
+                           bool upload)
 {
     if (c.action->packages.isEmpty())
         return Error::failed(DeploymentActionRunner::tr("The release has no package for the step \"%1\".").arg(c.step->name));
-    CachedPackage cached;
+    CacheLookup lookup;
+    CachedPackage &cached = lookup.package;
     cached.package = c.action->packages.constFirst();
     auto file = c.packageFile(cached.package.packageId, cached.package.version);
     if (!file)
@@ -179,22 +193,54 @@ Result<CachedPackage> acquire(const DeploymentActionRunner::Context &c, PackageD
     cached.localPath = file->first;
     cached.extension = name->extension().toLower();
     cached.cachePath = PackageDeployScript::cachePath(c.rootDirectory, file->second, cached.extension);
-    auto present = deployer.isCached(cached.cachePath, file->second);
+    auto present = deployer.isCached(cached.cachePath, file->second, QFileInfo(cached.localPath).size());
     if (!present)
         return present.error();
     if (*present && !forceUpload) {
         c.log->write(c.node, TaskLogCategory::Info,
                      DeploymentActionRunner::tr("%1 %2 is already in the target's package cache; not uploaded again.")
                          .arg(cached.package.packageId, cached.package.version));
-        return cached;
+        lookup.cached = true;
+        return lookup;
     }
     c.log->write(c.node, TaskLogCategory::Info,
                  DeploymentActionRunner::tr("Uploading %1 %2 (%3 bytes) to the target.")
                      .arg(cached.package.packageId, cached.package.version)
                      .arg(QFileInfo(cached.localPath).size()));
-    if (auto r = deployer.uploadToCache(cached.localPath, cached.cachePath); !r)
-        return r.error();
-    return cached;
+    if (upload) {
+        if (auto r = deployer.uploadToCache(cached.localPath, cached.cachePath); !r)
+            return r.error();
+        lookup.cached = true;
+    }
+    return lookup;
+}
+
+Result<CachedPackage> acquire(const DeploymentActionRunner::Context &c, PackageDeployer &deployer)
+{
+    auto lookup = lookUp(c, deployer, false, true);
+    if (!lookup)
+        return lookup.error();
+    return lookup->package;
+}
+
+/// The package extracted into a fresh directory under packageDirectory: from the cache on a hit,
+/// and on a miss as it arrives, so that the bytes cross the wire and the disk once.
+Result<std::pair<CachedPackage, ExtractedPackage>> acquireExtracted(const DeploymentActionRunner::Context &c,
+                                                                    PackageDeployer &deployer, bool forceUpload,
+                                                                    const std::function<QString(const ReleasePackage &)> &directory)
+{
+    auto lookup = lookUp(c, deployer, forceUpload, false);
+    if (!lookup)
+        return lookup.error();
+    const CachedPackage &cached = lookup->package;
+    const QString packageDirectory = directory(cached.package);
+    auto extracted = lookup->cached
+        ? deployer.extract(cached.cachePath, cached.extension, packageDirectory, cached.package.version)
+        : deployer.receiveAndExtract(cached.localPath, cached.cachePath, cached.extension, packageDirectory,
+                                     cached.package.version);
+    if (!extracted)
+        return extracted.error();
+    return std::pair{cached, *extracted};
 }
 
 } // namespace
@@ -226,14 +272,11 @@ VoidResult DeploymentActionRunner::runScript(const Context &c)
         c.properties.value(ActionProperty::ScriptSource).compare(QLatin1String("Package"), Qt::CaseInsensitive) == 0;
     if (fromPackage) {
         PackageDeployer deployer(*c.transport, linesToLog(c));
-        auto cached = acquire(c, deployer, false);
-        if (!cached)
-            return cached.error();
-        auto extracted = deployer.extract(cached->cachePath, cached->extension, workDirectory + u"/package"_s,
-                                          cached->package.version);
+        auto extracted = acquireExtracted(c, deployer, false,
+                                          [&](const ReleasePackage &) { return workDirectory + u"/package"_s; });
         if (!extracted)
             return extracted.error();
-        bootstrap = ScriptBootstrap(extracted->path);
+        bootstrap = ScriptBootstrap(extracted->second.path);
         bootstrap.setScriptFile(c.properties.value(ActionProperty::ScriptFileName));
     } else {
         auto body = evaluated(c.properties.value(ActionProperty::ScriptBody), c.variables,
@@ -254,18 +297,16 @@ VoidResult DeploymentActionRunner::runScript(const Context &c)
 VoidResult DeploymentActionRunner::deployPackage(const Context &c)
 {
     PackageDeployer deployer(*c.transport, linesToLog(c));
-    auto cached = acquire(c, deployer, c.plan->forcePackageRedeployment);
-    if (!cached)
-        return cached.error();
-    const ReleasePackage &package = cached->package;
-    const QString &cache = cached->cachePath;
-    const QString &extension = cached->extension;
-
-    const QString packageDirectory = PackageDeployScript::packageDirectory(c.rootDirectory, c.plan->environmentName,
-                                                                           c.plan->tenantName, package.packageId);
-    auto extracted = deployer.extract(cache, extension, packageDirectory, package.version);
-    if (!extracted)
-        return extracted.error();
+    const auto directoryOf = [&](const ReleasePackage &package) {
+        return PackageDeployScript::packageDirectory(c.rootDirectory, c.plan->environmentName, c.plan->tenantName,
+                                                     package.packageId);
+    };
+    auto acquired = acquireExtracted(c, deployer, c.plan->forcePackageRedeployment, directoryOf);
+    if (!acquired)
+        return acquired.error();
+    const ReleasePackage &package = acquired->first.package;
+    const QString packageDirectory = directoryOf(package);
+    const ExtractedPackage *extracted = &acquired->second;
     c.log->write(c.node, TaskLogCategory::Info, tr("Extracted %1 %2 to %3.").arg(package.packageId, package.version, extracted->path));
     VariableDictionary variables = c.variables;
     variables.set(QStringLiteral("Octopus.Action.Package.InstallationDirectoryPath"), extracted->path);
@@ -372,7 +413,7 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
 VoidResult DeploymentActionRunner::transferPackage(const Context &c)
 {
     PackageDeployer deployer(*c.transport, linesToLog(c));
-    auto cached = acquire(c, deployer, false);
+    auto cached = acquire(c, deployer);
     if (!cached)
         return cached.error();
     const ReleasePackage &package = cached->package;

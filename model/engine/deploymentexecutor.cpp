@@ -27,6 +27,8 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <map>
 #include <vector>
 #include <thread>
@@ -478,10 +480,18 @@ TaskState DeploymentExecutor::execute(const Task &task, const Observer &observer
         stepNodes << run.log->addNode(0, QStringLiteral("Step"), tr("Step %1: %2").arg(step.number).arg(step.name), step.number);
 
     // Cancellation may come from this process or from any other through the task's state.
-    std::atomic<bool> finished{false};
+    // The watcher waits on a condition, so that the end of the task wakes it at once.
+    bool finished = false;
+    std::mutex finishedMutex;
+    std::condition_variable finishedChanged;
     std::thread watcher([&] {
         TaskRepository watch(run.context);
-        while (!finished) {
+        for (;;) {
+            {
+                std::unique_lock lock(finishedMutex);
+                if (finishedChanged.wait_for(lock, std::chrono::milliseconds(200), [&] { return finished; }))
+                    break;
+            }
             const bool asked = (cancel && cancel->load())
                                || watch.get(task.id).valueOr(Task()).state == TaskState::Cancelling;
             if (asked && !run.stop) {
@@ -490,7 +500,6 @@ TaskState DeploymentExecutor::execute(const Task &task, const Observer &observer
                 run.log->write(0, TaskLogCategory::Warning, tr("Cancelling: stopping the commands running on the targets."));
                 run.cancelAll();
             }
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
         }
     });
 
@@ -513,7 +522,11 @@ TaskState DeploymentExecutor::execute(const Task &task, const Observer &observer
         first = end;
     }
 
-    finished = true;
+    {
+        std::lock_guard lock(finishedMutex);
+        finished = true;
+    }
+    finishedChanged.notify_all();
     watcher.join();
     {
         QMutexLocker locker(&run.mutex);

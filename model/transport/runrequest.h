@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -18,6 +19,12 @@ struct RunRequest
     QList<QPair<QString, QString>> environment; ///< exported before the script starts
     QString workingDirectory;                   ///< empty: the transport's default directory
     Shell shell = Shell::Bash;
+    /// A local file whose bytes become the script's standard input, followed by end of file.
+    /// Lets one command receive and process a package.
+    QString standardInputFile;
+    /// Bytes for the script's standard input when there is no standardInputFile (e.g. a script
+    /// file the command stores before running it). Neither: the script reads end of file.
+    QByteArray standardInput;
 };
 
 } // namespace Cuttle

@@ -4,6 +4,7 @@
 #include "model/engine/deploy/servicemessageparser.h"
 #include "model/transport/transport.h"
 
+#include <QFileInfo>
 #include <QList>
 
 using namespace Qt::StringLiterals;
@@ -23,7 +24,7 @@ PackageDeployer::PackageDeployer(Transport &transport, LineHandler onLine)
 {
 }
 
-Result<PackageDeployer::Outcome> PackageDeployer::runScript(const QString &script)
+Result<PackageDeployer::Outcome> PackageDeployer::runScript(const QString &script, const QString &standardInputFile)
 {
     Outcome outcome;
     ServiceMessageParser out;
@@ -45,7 +46,10 @@ Result<PackageDeployer::Outcome> PackageDeployer::runScript(const QString &scrip
     OutputCallbacks callbacks;
     callbacks.onStdout = [&](const QByteArray &chunk) { handle(out.feed(chunk), false); };
     callbacks.onStderr = [&](const QByteArray &chunk) { handle(err.feed(chunk), true); };
-    const Result<ExitInfo> exit = m_transport.run(script, callbacks);
+    RunRequest request;
+    request.script = script;
+    request.standardInputFile = standardInputFile;
+    const Result<ExitInfo> exit = m_transport.run(request, callbacks);
     handle(out.finish(), false);
     handle(err.finish(), true);
     if (!exit)
@@ -74,6 +78,9 @@ Error PackageDeployer::failure(const Outcome &outcome, const QString &activity) 
     }
     case PackageDeployScript::UnreadableArchive:
         reason = tr("the package could not be read (%1)").arg(outcome.errorText);
+        break;
+    case PackageDeployScript::Incomplete:
+        reason = outcome.errorText.isEmpty() ? tr("only part of the package arrived") : outcome.errorText;
         break;
     case PackageDeployScript::NoZipTool:
         reason = tr("neither unzip nor bsdtar is installed there");
@@ -105,10 +112,10 @@ const ServiceMessageEvent *findMessage(const QList<ServiceMessageEvent> &message
 
 } // namespace
 
-Result<bool> PackageDeployer::isCached(const QString &cachePath, const QString &sha256, bool verifyHash)
+Result<bool> PackageDeployer::isCached(const QString &cachePath, const QString &sha256, qint64 size, bool verifyHash)
 {
     const QString activity = tr("Checking the package cache");
-    Result<Outcome> outcome = runScript(PackageDeployScript::cacheCheckScript(cachePath, sha256, verifyHash));
+    Result<Outcome> outcome = runScript(PackageDeployScript::cacheCheckScript(cachePath, sha256, size, verifyHash));
     if (!outcome)
         return outcome.error();
     const ServiceMessageEvent *status = findMessage(outcome->messages, u"packageCache"_s);
@@ -123,17 +130,31 @@ VoidResult PackageDeployer::uploadToCache(const QString &localPath, const QStrin
     return m_transport.upload(localPath, cachePath, progress);
 }
 
+Result<ExtractedPackage> PackageDeployer::receiveAndExtract(const QString &localPath, const QString &cachePath,
+                                                            const QString &extension, const QString &packageDirectory,
+                                                            const QString &version)
+{
+    const QFileInfo file(localPath);
+    if (!file.isReadable())
+        return Error::failed(tr("The package file %1 cannot be read.").arg(localPath));
+    return extracted(runScript(
+        PackageDeployScript::receiveAndExtractScript(cachePath, extension, file.size(), packageDirectory, version),
+        localPath));
+}
+
 Result<ExtractedPackage> PackageDeployer::extract(const QString &cachePath, const QString &extension,
                                                   const QString &packageDirectory, const QString &version)
 {
-    const QString activity = tr("Extracting the package");
-    Result<Outcome> outcome =
-        runScript(PackageDeployScript::extractScript(cachePath, extension, packageDirectory, version));
+    return extracted(runScript(PackageDeployScript::extractScript(cachePath, extension, packageDirectory, version)));
+}
+
+Result<ExtractedPackage> PackageDeployer::extracted(const Result<Outcome> &outcome)
+{
     if (!outcome)
         return outcome.error();
     const ServiceMessageEvent *extracted = findMessage(outcome->messages, u"packageExtracted"_s);
     if (!outcome->exit.succeeded() || !extracted)
-        return failure(*outcome, activity);
+        return failure(*outcome, tr("Extracting the package"));
     ExtractedPackage package;
     package.path = extracted->attributes.value(u"path"_s);
     package.directoryName = extracted->attributes.value(u"directory"_s);

@@ -26,10 +26,16 @@ public:
 
     explicit PackageDeployer(Transport &transport, LineHandler onLine = {});
 
-    /// Whether the cache holds the package (by SHA-256); on a miss the cache directory exists afterwards.
-    Result<bool> isCached(const QString &cachePath, const QString &sha256, bool verifyHash = true);
+    /// Whether the cache holds the package: a file of that name (its SHA-256) and size, and with
+    /// verifyHash a SHA-256 computed again. On a miss the cache directory exists afterwards.
+    Result<bool> isCached(const QString &cachePath, const QString &sha256, qint64 size, bool verifyHash = false);
     /// Uploads a local package file to cachePath (only needed after a miss).
     VoidResult uploadToCache(const QString &localPath, const QString &cachePath, const ProgressCallback &progress = {});
+    /// One command for a cache miss: sends the local package, extracts it as it arrives (tar
+    /// packages) and stores it in the cache once complete.
+    Result<ExtractedPackage> receiveAndExtract(const QString &localPath, const QString &cachePath,
+                                               const QString &extension, const QString &packageDirectory,
+                                               const QString &version);
     Result<ExtractedPackage> extract(const QString &cachePath, const QString &extension,
                                      const QString &packageDirectory, const QString &version);
     VoidResult switchCurrent(const QString &packageDirectory, const QString &extractedDirectory);
@@ -40,7 +46,8 @@ public:
 
 private:
     struct Outcome;
-    Result<Outcome> runScript(const QString &script);
+    Result<Outcome> runScript(const QString &script, const QString &standardInputFile = {});
+    Result<ExtractedPackage> extracted(const Result<Outcome> &outcome);
     Error failure(const Outcome &outcome, const QString &activity) const;
 
     Transport &m_transport;

@@ -3,6 +3,8 @@
 #include "model/packages/packageformat.h"
 #include "model/transport/shellquote.h"
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace Cuttle {
@@ -19,13 +21,14 @@ const auto CacheCheck = uR"BASH(
 status=miss
 if [ -f "$archive" ]; then
     status=hit
-    if [ "$verify" = 1 ]; then
-        actual=$(sha256sum -- "$archive" | cut -c1-64)
-        if [ "$actual" != "$expected" ]; then
-            rm -f -- "$archive"
-            status=miss
-        fi
+    # The size catches a copy cut short; the archive's own checksums catch damage inside it at
+    # extraction. Hashing the whole file again (verify) is for when that is not enough.
+    if [ "$size" -ge 0 ] && [ "$(stat -c %s -- "$archive" 2> /dev/null)" != "$size" ]; then
+        status=miss
+    elif [ "$verify" = 1 ] && [ "$(sha256sum -- "$archive" | cut -c1-64)" != "$expected" ]; then
+        status=miss
     fi
+    [ "$status" = hit ] || rm -f -- "$archive"
 fi
 if [ "$status" = miss ]; then
     mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
@@ -34,9 +37,9 @@ printf "##cuttle[packageCache status='%s' path='%s']\n" "$(__cuttle_encode "$sta
     "$(__cuttle_encode "$(__cuttle_absolute "$archive")")"
 )BASH"_s;
 
-const auto Extract = uR"BASH(
+// Functions shared by extraction from the cache and extraction of a package as it arrives.
+const auto ExtractFunctions = uR"BASH(
 set -o pipefail
-[ -f "$archive" ] || __cuttle_fail 10 "$archive is not in the package cache."
 mkdir -p -- "$packagedir" || __cuttle_fail 14 "$packagedir could not be created."
 # An entry that is absolute or climbs out with '..' (either slash, for archives made on Windows)
 # could overwrite files outside the new directory: such archives are refused.
@@ -64,61 +67,134 @@ else
     __cuttle_list() { tar -tf "$archive"; }
     __cuttle_unpack() { tar -xf "$archive" -C "$1" --no-same-owner; }
 fi
-# Zip listings read only the central directory; other tars are listed (a second pass) before
-# anything is written. GNU tar needs no second pass: it never writes outside -C (it strips a
-# leading '/' and skips '..' members), so its verbose listing is checked after the one pass.
-if [ "$gnutar" = 0 ]; then
-    unsafe=$(__cuttle_list | __cuttle_unsafe) || __cuttle_fail 12 "$archive could not be read."
-    [ -z "$unsafe" ] || __cuttle_refuse "$unsafe"
-fi
 # mkdir is atomic: two deployments can never get the same directory, and a redeploy never reuses one.
-base=$packagedir/$version
-dir=$base
-n=0
-until mkdir -- "$dir" 2> /dev/null; do
-    [ -e "$dir" ] || __cuttle_fail 14 "$dir could not be created."
-    n=$((n + 1))
-    dir=${base}_$n
-done
-trap 'rm -rf -- "$dir" ${errors:+"$errors"}' EXIT
-if [ "$gnutar" = 1 ]; then
+__cuttle_new_directory() {
+    local base=$packagedir/$version candidate n=0
+    candidate=$base
+    until mkdir -- "$candidate" 2> /dev/null; do
+        [ -e "$candidate" ] || __cuttle_fail 14 "$candidate could not be created."
+        n=$((n + 1))
+        candidate=${base}_$n
+    done
+    dir=$candidate
+}
+# Until the extraction is reported, a failure removes what this script made: the new directory
+# and a partly received package.
+dir=
+part=
+__cuttle_cleanup() {
+    [ -z "$dir" ] || rm -rf -- "$dir"
+    [ -z "$part" ] || rm -f -- "$part"
+}
+trap __cuttle_cleanup EXIT
+# GNU tar needs no listing pass first: it never writes outside -C (it strips a leading '/' and
+# skips '..' members), so its verbose listing is checked after the one pass. Reads the archive
+# from stdin, decompressed with the option in $compression.
+__cuttle_gnu_extract() {
+    local errors listing status unsafe
     errors=$(mktemp) || __cuttle_fail 14 "A temporary file could not be created."
-    listing=$(LC_ALL=C tar -xvf "$archive" -C "$dir" --no-same-owner 2> "$errors")
+    listing=$(LC_ALL=C tar -x $compression -v -f - -C "$dir" --no-same-owner 2> "$errors")
     status=$?
     unsafe=$(printf '%s\n' "$listing" | __cuttle_unsafe)
     [ -n "$unsafe" ] || unsafe=$(sed -n "s/^tar: \(.*\): Member name contains '\.\.'\$/\1/p" "$errors" | head -n 1)
-    [ -z "$unsafe" ] || __cuttle_refuse "$unsafe"
+    if [ -n "$unsafe" ]; then
+        rm -f -- "$errors"
+        __cuttle_refuse "$unsafe"
+    fi
     if [ "$status" != 0 ]; then
         cat -- "$errors" >&2
+        rm -f -- "$errors"
         __cuttle_fail 15 "$archive could not be extracted."
     fi
     rm -f -- "$errors"
-    errors=
-else
-    __cuttle_unpack "$dir" || __cuttle_fail 15 "$archive could not be extracted."
-fi
+}
+# Zip listings read only the central directory; other tars are listed (a second pass) before
+# anything is written.
+__cuttle_extract_cached() {
+    if [ "$gnutar" = 0 ]; then
+        unsafe=$(__cuttle_list | __cuttle_unsafe) || __cuttle_fail 12 "$archive could not be read."
+        [ -z "$unsafe" ] || __cuttle_refuse "$unsafe"
+    fi
+    __cuttle_new_directory
+    if [ "$gnutar" = 1 ]; then
+        __cuttle_gnu_extract < "$archive"
+    else
+        __cuttle_unpack "$dir" || __cuttle_fail 15 "$archive could not be extracted."
+    fi
+}
 # A link leading out of the directory would let later steps (variable substitution, scripts)
 # write outside it: refuse those too.
-absolute=$(cd -- "$dir" && pwd -P) || __cuttle_fail 15 "$dir could not be read."
-escaping=$(find "$dir" -type l -print0 | while IFS= read -r -d '' link; do
-    target=$(readlink -f -- "$link") || target=
-    case $target in
-        "$absolute" | "$absolute"/*) ;;
-        *) printf '%s -> %s' "${link#"$dir"/}" "$(readlink -- "$link")"; break ;;
-    esac
-done)
-[ -z "$escaping" ] || __cuttle_refuse "$escaping"
-if [ "$nupkg" = 1 ]; then
-    rm -rf -- "$dir/_rels" "$dir/package" "$dir/[Content_Types].xml"
+__cuttle_refuse_escaping_links() {
+    local absolute escaping
+    absolute=$(cd -- "$dir" && pwd -P) || __cuttle_fail 15 "$dir could not be read."
+    escaping=$(find "$dir" -type l -print0 | while IFS= read -r -d '' link; do
+        target=$(readlink -f -- "$link") || target=
+        case $target in
+            "$absolute" | "$absolute"/*) ;;
+            *) printf '%s -> %s' "${link#"$dir"/}" "$(readlink -- "$link")"; break ;;
+        esac
+    done)
+    [ -z "$escaping" ] || __cuttle_refuse "$escaping"
+}
+__cuttle_report_extraction() {
+    local scripts script
+    if [ "$nupkg" = 1 ]; then
+        rm -rf -- "$dir/_rels" "$dir/package" "$dir/[Content_Types].xml"
+    fi
+    printf '%s\n' "${dir##*/}" >> "$packagedir/.cuttle-extractions" ||
+        __cuttle_fail 15 "$packagedir/.cuttle-extractions could not be written."
+    trap - EXIT
+    scripts=
+    for script in PreDeploy.sh Deploy.sh PostDeploy.sh DeployFailed.sh; do
+        [ -f "$dir/$script" ] && scripts="$scripts${scripts:+ }$script"
+    done
+    printf "##cuttle[packageExtracted path='%s' directory='%s' scripts='%s']\n" \
+        "$(__cuttle_encode "$(__cuttle_absolute "$dir")")" "$(__cuttle_encode "${dir##*/}")" "$(__cuttle_encode "$scripts")"
+}
+)BASH"_s;
+
+const auto Extract = uR"BASH(
+[ -f "$archive" ] || __cuttle_fail 10 "$archive is not in the package cache."
+__cuttle_extract_cached
+__cuttle_refuse_escaping_links
+__cuttle_report_extraction
+)BASH"_s;
+
+// The package arrives on stdin. A tar that GNU tar can read is extracted as it arrives while tee
+// keeps a copy for the cache (-p: tee goes on writing the copy if tar stops reading early);
+// anything else is stored first and extracted from the cache. The copy enters the cache, under
+// its final name, only once it is complete: SSH has already checked every byte on the way, and
+// the size proves nothing is missing.
+// The package arrives on stdin. A tar that GNU tar can read is extracted as it arrives while tee
+// keeps a copy for the cache (-p: tee goes on writing the copy if tar stops reading early);
+// anything else is stored first and extracted from that copy. The copy enters the cache, under
+// its final name, only once it is complete and extracted: SSH has already checked every byte on
+// the way, and the size proves nothing is missing.
+const auto ReceiveAndExtract = uR"BASH(
+mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
+cached=$archive
+part=$archive.cuttle-$$.part
+__cuttle_check_size() {
+    local arrived
+    arrived=$(stat -c %s -- "$part" 2> /dev/null) || arrived=0
+    [ "$arrived" = "$size" ] || __cuttle_fail 19 "$cached arrived incomplete ($arrived of $size bytes)."
+}
+if [ "$kind" = tar ] && [ "$gnutar" = 1 ]; then
+    __cuttle_new_directory
+    # The extraction runs in the pipeline's subshell: its exit status carries its failure out.
+    tee -p -- "$part" | __cuttle_gnu_extract || exit
+    __cuttle_check_size
+else
+    cat > "$part" || __cuttle_fail 14 "$part could not be written."
+    __cuttle_check_size
+    archive=$part
+    __cuttle_extract_cached
+    archive=$cached
 fi
-printf '%s\n' "${dir##*/}" >> "$packagedir/.cuttle-extractions" || __cuttle_fail 15 "$packagedir/.cuttle-extractions could not be written."
-trap - EXIT
-scripts=
-for script in PreDeploy.sh Deploy.sh PostDeploy.sh DeployFailed.sh; do
-    [ -f "$dir/$script" ] && scripts="$scripts${scripts:+ }$script"
-done
-printf "##cuttle[packageExtracted path='%s' directory='%s' scripts='%s']\n" \
-    "$(__cuttle_encode "$(__cuttle_absolute "$dir")")" "$(__cuttle_encode "${dir##*/}")" "$(__cuttle_encode "$scripts")"
+__cuttle_refuse_escaping_links
+mv -f -- "$part" "$cached" || __cuttle_fail 14 "$cached could not be stored in the package cache."
+part=
+__cuttle_report_extraction
 )BASH"_s;
 
 const auto SwitchCurrent = uR"BASH(
@@ -197,6 +273,30 @@ QString normalizedExtension(const QString &extension)
     return result;
 }
 
+/// The variables every extraction script starts with.
+QString extractionVariables(const QString &cachePath, const QString &extension, const QString &packageDirectory,
+                            const QString &version)
+{
+    const QString ext = normalizedExtension(extension);
+    const std::optional<PackageFormatMatch> match = packageFormatFromFileName(QString(u"package."_s + ext));
+    const bool zip = match ? isZipBasedPackageFormat(match->format) : ext == u"zip"_s;
+    const bool nupkg = match && match->format == PackageFormat::NuGet;
+    // GNU tar recognises compression by itself only in files it can seek; a stream needs the option.
+    QString compression;
+    if (match) {
+        switch (match->format) {
+        case PackageFormat::TarGzip: compression = u"-z"_s; break;
+        case PackageFormat::TarBzip2: compression = u"-j"_s; break;
+        case PackageFormat::TarXz: compression = u"-J"_s; break;
+        case PackageFormat::TarZstd: compression = u"--zstd"_s; break;
+        default: break;
+        }
+    }
+    return assign(u"archive"_s, cachePath) + assign(u"kind"_s, zip ? u"zip"_s : u"tar"_s)
+        + assign(u"compression"_s, compression) + assign(u"nupkg"_s, nupkg ? u"1"_s : u"0"_s)
+        + assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"version"_s, PackageDeployScript::pathSegment(version));
+}
+
 } // namespace
 
 QString PackageDeployScript::pathSegment(const QString &name)
@@ -228,22 +328,25 @@ QString PackageDeployScript::packageDirectory(const QString &root, const QString
     return path + u'/' + pathSegment(packageId);
 }
 
-QString PackageDeployScript::cacheCheckScript(const QString &cachePath, const QString &sha256, bool verifyHash)
+QString PackageDeployScript::cacheCheckScript(const QString &cachePath, const QString &sha256, qint64 size,
+                                              bool verifyHash)
 {
     return assign(u"archive"_s, cachePath) + assign(u"expected"_s, sha256.toLower())
-        + assign(u"verify"_s, verifyHash ? u"1"_s : u"0"_s) + Common + CacheCheck;
+        + assign(u"size"_s, QString::number(size < 0 ? -1 : size)) + assign(u"verify"_s, verifyHash ? u"1"_s : u"0"_s)
+        + Common + CacheCheck;
 }
 
 QString PackageDeployScript::extractScript(const QString &cachePath, const QString &extension,
                                            const QString &packageDirectory, const QString &version)
 {
-    const QString ext = normalizedExtension(extension);
-    const std::optional<PackageFormatMatch> match = packageFormatFromFileName(QString(u"package."_s + ext));
-    const bool zip = match ? isZipBasedPackageFormat(match->format) : ext == u"zip"_s;
-    const bool nupkg = match && match->format == PackageFormat::NuGet;
-    return assign(u"archive"_s, cachePath) + assign(u"kind"_s, zip ? u"zip"_s : u"tar"_s)
-        + assign(u"nupkg"_s, nupkg ? u"1"_s : u"0"_s) + assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory))
-        + assign(u"version"_s, pathSegment(version)) + Common + Extract;
+    return extractionVariables(cachePath, extension, packageDirectory, version) + Common + ExtractFunctions + Extract;
+}
+
+QString PackageDeployScript::receiveAndExtractScript(const QString &cachePath, const QString &extension, qint64 size,
+                                                     const QString &packageDirectory, const QString &version)
+{
+    return extractionVariables(cachePath, extension, packageDirectory, version)
+        + assign(u"size"_s, QString::number(size)) + Common + ExtractFunctions + ReceiveAndExtract;
 }
 
 QString PackageDeployScript::switchCurrentScript(const QString &packageDirectory, const QString &extractedDirectory)

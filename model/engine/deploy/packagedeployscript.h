@@ -27,6 +27,7 @@ public:
         NotExtracted = 16,     ///< the directory to switch to is not in the package directory
         SwitchFailed = 17,
         CopyFailed = 18,
+        Incomplete = 19,       ///< fewer bytes arrived than the package has
     };
 
     /// Turns an environment, tenant, package id or version into one safe path component.
@@ -37,14 +38,20 @@ public:
     static QString packageDirectory(const QString &root, const QString &environment, const QString &tenant,
                                     const QString &packageId);
 
-    /// Prints packageCache status='hit'|'miss'; on a miss creates the cache directory and removes
-    /// a cached file whose SHA-256 does not match (when verifyHash).
-    static QString cacheCheckScript(const QString &cachePath, const QString &sha256, bool verifyHash = true);
+    /// Prints packageCache status='hit'|'miss'; on a miss creates the cache directory. A cached
+    /// file of another size than `size` (when size >= 0), or with another SHA-256 (when
+    /// verifyHash), is removed and is a miss.
+    static QString cacheCheckScript(const QString &cachePath, const QString &sha256, qint64 size,
+                                    bool verifyHash = false);
     /// Extracts the cached package into a new `<packageDirectory>/<version>[_N]` and prints
     /// packageExtracted path='<absolute dir>' directory='<name>' scripts='<convention scripts found>'.
     /// Archives with absolute or `..` entries are refused before anything is written.
     static QString extractScript(const QString &cachePath, const QString &extension,
                                  const QString &packageDirectory, const QString &version);
+    /// Receives the package on stdin, extracts it as extractScript() does (as it arrives, for a tar
+    /// that GNU tar reads) and stores it in the cache once all `size` bytes are there.
+    static QString receiveAndExtractScript(const QString &cachePath, const QString &extension, qint64 size,
+                                           const QString &packageDirectory, const QString &version);
     /// Points `<packageDirectory>/current` at the extracted directory by renaming a new symlink over it.
     static QString switchCurrentScript(const QString &packageDirectory, const QString &extractedDirectory);
     /// Deletes extracted directories older than the last keep (keep < 1: none), never the one

@@ -4,7 +4,6 @@
 #include "model/transport/shellquote.h"
 #include "model/transport/transport.h"
 
-#include <QBuffer>
 #include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
@@ -132,21 +131,15 @@ QString ScriptBootstrap::bootstrapPath() const
     return m_bootstrapDirectory + u'/' + m_id + u".sh"_s;
 }
 
-QString ScriptBootstrap::prepareCommand() const
-{
-    return prepareCommand(m_bootstrapDirectory);
-}
-
-QString ScriptBootstrap::prepareCommand(const QString &bootstrapDirectory)
-{
-    // -m applies to the last component only; an existing directory keeps its mode, so insist on it.
-    const QString quoted = shellQuote(trimmedSlashes(bootstrapDirectory));
-    return u"mkdir -p -m 700 -- "_s + quoted + u" && chmod 700 -- "_s + quoted;
-}
-
 QString ScriptBootstrap::runCommand() const
 {
-    return u"exec bash "_s + shellQuote(bootstrapPath());
+    // -m applies to the last component only; an existing directory keeps its mode, so insist on it.
+    const QString directory = shellQuote(trimmedSlashes(m_bootstrapDirectory));
+    const QString file = shellQuote(bootstrapPath());
+    const QString cleanup = m_ownsDirectory ? u"rm -rf -- "_s + directory : u"rm -f -- "_s + file;
+    return u"{ mkdir -p -m 700 -- "_s + directory + u" && chmod 700 -- "_s + directory + u" && cat > "_s + file
+        + u"; } || { "_s + cleanup + u"; echo '##cuttle[bootstrapFailed]'; exit 1; }\nexec bash "_s + file
+        + u" < /dev/null"_s;
 }
 
 QByteArray ScriptBootstrap::bootstrapFile() const
@@ -202,30 +195,9 @@ QByteArray ScriptBootstrap::bootstrapFile() const
 
 Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandler &onEvent) const
 {
-    if (!m_directoryReady) {
-        QByteArray prepareErrors;
-        const Result<ExitInfo> prepared =
-            transport.run(prepareCommand(), {{}, [&](const QByteArray &c) { prepareErrors += c; }});
-        if (!prepared)
-            return prepared.error();
-        if (!prepared->succeeded()) {
-            return Error::failed(tr("The script directory %1 could not be created on %2: %3.")
-                                     .arg(m_bootstrapDirectory, transport.targetDescription(),
-                                          QString::fromUtf8(prepareErrors).trimmed()));
-        }
-    }
-
-    QByteArray content = bootstrapFile();
-    QBuffer buffer(&content);
-    buffer.open(QIODevice::ReadOnly);
-    const VoidResult uploaded = transport.upload(&buffer, content.size(), bootstrapPath());
-    if (!uploaded) {
-        if (!transport.isCancelled() && m_ownsDirectory)
-            (void)transport.run(u"rm -rf -- "_s + shellQuote(m_bootstrapDirectory));
-        return uploaded.error();
-    }
-
     ScriptResult result;
+    bool bootstrapFailed = false;
+    QStringList bootstrapErrors;
     ServiceMessageParser out;
     ServiceMessageParser err;
     err.setRecognizeMessages(false);
@@ -241,8 +213,14 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
             case ServiceMessageEvent::Kind::StepFailed:
                 result.failureMessage = event.text;
                 break;
-            case ServiceMessageEvent::Kind::Line:
             case ServiceMessageEvent::Kind::Message:
+                if (event.name == u"bootstrapFailed"_s)
+                    bootstrapFailed = true;
+                break;
+            case ServiceMessageEvent::Kind::Line:
+                // Until the script starts, stderr is the storing commands' complaint.
+                if (fromStderr && bootstrapErrors.size() < 5)
+                    bootstrapErrors.append(event.text);
                 break;
             }
             if (onEvent) {
@@ -259,11 +237,19 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
     OutputCallbacks callbacks;
     callbacks.onStdout = [&](const QByteArray &chunk) { handle(out.feed(chunk), false); };
     callbacks.onStderr = [&](const QByteArray &chunk) { handle(err.feed(chunk), true); };
-    const Result<ExitInfo> exit = transport.run(runCommand(), callbacks);
+    RunRequest request;
+    request.script = runCommand();
+    request.standardInput = bootstrapFile();
+    const Result<ExitInfo> exit = transport.run(request, callbacks);
     handle(out.finish(), false);
     handle(err.finish(), true);
     if (!exit)
         return exit.error();
+    if (bootstrapFailed) {
+        return Error::failed(tr("The script could not be stored in %1 on %2: %3.")
+                                 .arg(m_bootstrapDirectory, transport.targetDescription(),
+                                      bootstrapErrors.join(u' ').trimmed()));
+    }
     result.exit = *exit;
     return result;
 }

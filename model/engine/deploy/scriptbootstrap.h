@@ -21,14 +21,13 @@ class Transport;
 /// and runs it on a target.
 ///
 /// Nothing of the variables or arguments appears on a command line or in the environment: they
-/// travel in `<id>.sh`, uploaded into a private (0700) bootstrap directory. The bootstrap loads
-/// the variables into memory and deletes itself before the script starts; an EXIT trap removes
-/// the script file (and the directory when it was made for this run only). The script is sourced
-/// (as the reference product does), so `exit` and fail_step end the step, and `set -e` is left to
-/// the script.
+/// travel in `<id>.sh`, which the command receives on its standard input and stores in a private
+/// (0700) bootstrap directory. The bootstrap loads the variables into memory and deletes itself
+/// before the script starts; an EXIT trap removes the script file (and the directory when it was
+/// made for this run only). The script is sourced (as the reference product does), so `exit` and
+/// fail_step end the step, and `set -e` is left to the script. Its standard input is /dev/null.
 ///
-/// Round trips: run() costs one command to create the bootstrap directory (skipped after
-/// setBootstrapDirectoryReady()), one upload and one command.
+/// Round trips: run() is one command.
 class ScriptBootstrap final
 {
     Q_DECLARE_TR_FUNCTIONS(ScriptBootstrap)
@@ -49,27 +48,23 @@ public:
 
     QString workingDirectory() const { return m_workingDirectory; }
     QString bootstrapDirectory() const { return m_bootstrapDirectory; }
-    /// Where bootstrapFile() is uploaded: `<bootstrapDirectory>/<random id>.sh`.
+    /// Where bootstrapFile() is stored: `<bootstrapDirectory>/<random id>.sh`.
     QString bootstrapPath() const;
 
-    /// Saves run() the command that creates the bootstrap directory, when the caller already ran
-    /// prepareCommand() for this directory on this target (once per deployment and target).
-    void setBootstrapDirectoryReady(bool ready) { m_directoryReady = ready; }
-
-    /// Creates the private bootstrap directory (mode 0700).
-    QString prepareCommand() const;
-    static QString prepareCommand(const QString &bootstrapDirectory);
-    /// The content to upload to bootstrapPath().
+    /// The content of bootstrapPath(), sent on the command's standard input.
     QByteArray bootstrapFile() const;
-    /// Runs the uploaded bootstrap (as the single process the transport signals on cancel).
+    /// Creates the private bootstrap directory (mode 0700), stores its standard input as
+    /// bootstrapPath() and runs it (as the single process the transport signals on cancel). If
+    /// the file cannot be stored it prints the service message bootstrapFailed and exits 1.
     QString runCommand() const;
 
     /// Each stdout line and helper event as it arrives; stderr lines come as Line events with
     /// category Error and fromStderr set.
     using EventHandler = std::function<void(const ServiceMessageEvent &event, bool fromStderr)>;
 
-    /// prepareCommand(), upload of bootstrapFile(), runCommand(). A script that exits non-zero is a
-    /// successful run whose ScriptResult says so; errors are transport failures and cancellation.
+    /// runCommand() with bootstrapFile() as its input. A script that exits non-zero is a successful
+    /// run whose ScriptResult says so; errors are transport failures, a bootstrap that could not
+    /// be stored, and cancellation.
     Result<ScriptResult> run(Transport &transport, const EventHandler &onEvent = {}) const;
 
     /// Octopus.Action.Script.ScriptParameters as arguments: words split at blanks, '...' literal,
@@ -81,7 +76,6 @@ private:
     QString m_bootstrapDirectory;
     QString m_id;
     bool m_ownsDirectory = false;
-    bool m_directoryReady = false;
     QString m_script;
     QString m_scriptFile;
     QStringList m_arguments;

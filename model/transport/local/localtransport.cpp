@@ -95,7 +95,12 @@ Result<ExitInfo> LocalTransport::run(const RunRequest &request, const OutputCall
             environment.insert(name, value);
         process.setProcessEnvironment(environment);
     }
-    process.setStandardInputFile(QProcess::nullDevice());
+    if (!request.standardInputFile.isEmpty() && !QFileInfo(request.standardInputFile).isReadable())
+        return Error::failed(tr("%1 cannot be read.").arg(request.standardInputFile));
+    if (!request.standardInputFile.isEmpty())
+        process.setStandardInputFile(request.standardInputFile);
+    else if (request.standardInput.isEmpty())
+        process.setStandardInputFile(QProcess::nullDevice());
     // Its own process group, so that cancelling reaches everything the script started.
     process.setChildProcessModifier([] { ::setpgid(0, 0); });
     process.start();
@@ -104,6 +109,10 @@ Result<ExitInfo> LocalTransport::run(const RunRequest &request, const OutputCall
                                  .arg(process.program(), process.workingDirectory(), process.errorString()));
     }
     const pid_t group = pid_t(process.processId());
+    if (request.standardInputFile.isEmpty() && !request.standardInput.isEmpty()) {
+        process.write(request.standardInput);
+        process.closeWriteChannel();
+    }
 
     auto drain = [&]() {
         const QByteArray out = process.readAllStandardOutput();

@@ -4,6 +4,8 @@
 #include "model/transport/shellquote.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QIODevice>
 #include <QLocale>
 #include <QMutex>
@@ -21,6 +23,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -736,7 +739,24 @@ Result<ExitInfo> SshTransport::run(const RunRequest &request, const OutputCallba
     if (bytes.size() > MaxCommandBytes)
         return Error::validation(tr("The script for %1 is too long (%2 bytes; at most %3 fit on a command line).")
                                      .arg(d->target()).arg(bytes.size()).arg(MaxCommandBytes));
-    return d->execute(this, bytes, &callbacks, nullptr, nullptr, {}, tr("running a command"));
+    if (request.standardInputFile.isEmpty()) {
+        if (request.standardInput.isEmpty())
+            return d->execute(this, bytes, &callbacks, nullptr, nullptr, {}, tr("running a command"));
+        qint64 offset = 0;
+        const StdinFeeder feeder = [&](char *buffer, qint64 capacity) {
+            const qint64 n = std::min(capacity, qint64(request.standardInput.size()) - offset);
+            memcpy(buffer, request.standardInput.constData() + offset, size_t(n));
+            offset += n;
+            return n;
+        };
+        return d->execute(this, bytes, &callbacks, nullptr, nullptr, feeder, tr("running a command"));
+    }
+    QFile input(request.standardInputFile);
+    if (!input.open(QIODevice::ReadOnly))
+        return Error::failed(tr("%1 cannot be read: %2.").arg(request.standardInputFile, input.errorString()));
+    const StdinFeeder feeder = [&input](char *buffer, qint64 capacity) { return input.read(buffer, capacity); };
+    return d->execute(this, bytes, &callbacks, nullptr, nullptr, feeder,
+                      tr("sending %1 to a command").arg(QFileInfo(request.standardInputFile).fileName()));
 }
 
 VoidResult SshTransport::upload(QIODevice *source, qint64 size, const QString &remotePath, const ProgressCallback &progress)

@@ -135,10 +135,18 @@ private slots:
     void failStepAndExitCodes();
     void sharedBootstrapDirectory_data() { transports(); }
     void sharedBootstrapDirectory();
+    void bootstrapThatCannotBeStoredFailsInOneSentence_data() { transports(); }
+    void bootstrapThatCannotBeStoredFailsInOneSentence();
+    void scriptReadsEndOfInput_data() { transports(); }
+    void scriptReadsEndOfInput();
     void artifacts_data() { transports(); }
     void artifacts();
     void cacheHitAndMiss_data() { transports(); }
     void cacheHitAndMiss();
+    void receiveAndExtractInOneCommand_data();
+    void receiveAndExtractInOneCommand();
+    void receivedPackageCutShortOrDamagedLeavesNothing_data();
+    void receivedPackageCutShortOrDamagedLeavesNothing();
     void formats_data();
     void formats();
     void freshDirectoriesAndCurrentSwitch_data() { transports(); }
@@ -206,7 +214,7 @@ QString tst_DeployScripts::cache(Transport &transport, const QString &package, c
 {
     PackageDeployer deployer(transport);
     const QString path = PackageDeployScript::cachePath(m_root, sha256Of(package), extension);
-    const Result<bool> cached = deployer.isCached(path, sha256Of(package));
+    const Result<bool> cached = deployer.isCached(path, sha256Of(package), QFileInfo(package).size());
     if (!cached)
         return {};
     if (!*cached && !deployer.uploadToCache(package, path))
@@ -355,15 +363,13 @@ void tst_DeployScripts::sharedBootstrapDirectory()
     QFETCH(QString, kind);
     auto transport = connect(kind);
     QVERIFY(transport);
-    // The executor prepares one private directory per target and reuses it: one round trip less per script.
+    // Runs may share one private directory: it stays, private, and keeps none of their files.
     const QString shared = m_root + u"/.cuttle/work"_s;
-    const Result<ExitInfo> prepared = transport->run(ScriptBootstrap::prepareCommand(shared));
-    QVERIFY(prepared.ok());
-    QVERIFY(prepared->succeeded());
-    QCOMPARE(QFileInfo(shared).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther), QFile::Permissions());
+    QVERIFY(QDir().mkpath(shared));
+    QVERIFY(QFile::setPermissions(shared, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                              | QFile::ExeOther));
     for (int i = 0; i < 3; ++i) {
         ScriptBootstrap bootstrap(m_root + u"/work/"_s + QString::number(i), shared);
-        bootstrap.setBootstrapDirectoryReady(true);
         bootstrap.setScript(u"set_octopusvariable Run "_s + QString::number(i));
         const Result<ScriptResult> result = bootstrap.run(*transport);
         QVERIFY(result.ok());
@@ -372,7 +378,47 @@ void tst_DeployScripts::sharedBootstrapDirectory()
         QCOMPARE(result->outputVariables.at(0).value, QString::number(i));
     }
     QVERIFY(QFileInfo(shared).isDir());
+    QCOMPARE(QFileInfo(shared).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther), QFile::Permissions());
     QVERIFY(QDir(shared).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+}
+
+void tst_DeployScripts::bootstrapThatCannotBeStoredFailsInOneSentence()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    // A file where the bootstrap directory should be.
+    const QString blocked = m_root + u"/blocked"_s;
+    QVERIFY(writeFile(blocked, "not a directory"));
+    ScriptBootstrap bootstrap(m_root + u"/work"_s, blocked + u"/boot"_s);
+    bootstrap.setScript(u"echo never"_s);
+    QStringList lines;
+    const Result<ScriptResult> result = bootstrap.run(*transport, [&](const ServiceMessageEvent &event, bool) {
+        if (event.kind == ServiceMessageEvent::Kind::Line)
+            lines << event.text;
+    });
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error().message.startsWith(u"The script could not be stored in "_s + blocked + u"/boot on "_s),
+             qPrintable(result.error().message));
+    QVERIFY2(result.error().message.contains(u"Not a directory"_s), qPrintable(result.error().message));
+    QVERIFY(!lines.contains(u"never"_s));
+}
+
+void tst_DeployScripts::scriptReadsEndOfInput()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    // The bootstrap arrives on the command's input; the script itself must not see any of it.
+    ScriptBootstrap bootstrap(m_root + u"/work"_s);
+    bootstrap.setScript(u"if read -r line; then echo \"read: $line\"; else echo 'end of input'; fi"_s);
+    QStringList lines;
+    const Result<ScriptResult> result = bootstrap.run(*transport, [&](const ServiceMessageEvent &event, bool) {
+        if (event.kind == ServiceMessageEvent::Kind::Line)
+            lines << event.text;
+    });
+    QVERIFY(result.ok());
+    QCOMPARE(lines, QStringList{u"end of input"_s});
 }
 
 void tst_DeployScripts::artifacts()
@@ -413,26 +459,124 @@ void tst_DeployScripts::cacheHitAndMiss()
     const QString hash = sha256Of(m_tarGz);
     const QString path = PackageDeployScript::cachePath(m_root, hash, u"tar.gz"_s);
 
-    Result<bool> cached = deployer.isCached(path, hash);
+    const qint64 size = QFileInfo(m_tarGz).size();
+
+    Result<bool> cached = deployer.isCached(path, hash, size);
     QVERIFY(cached.ok());
     QVERIFY(!*cached);
     QVERIFY(QFileInfo(QFileInfo(path).absolutePath()).isDir()); // ready for the upload
     QVERIFY(deployer.uploadToCache(m_tarGz, path).ok());
-    cached = deployer.isCached(path, hash);
+    cached = deployer.isCached(path, hash, size);
+    QVERIFY(cached.ok());
+    QVERIFY(*cached);
+    cached = deployer.isCached(path, hash, size, true);
     QVERIFY(cached.ok());
     QVERIFY(*cached);
 
-    // A damaged copy is a miss and is removed, so the upload replaces it.
-    QVERIFY(writeFile(path, "damaged"));
-    cached = deployer.isCached(path, hash);
+    // A copy of another size (cut short) is a miss and is removed, so the upload replaces it.
+    QVERIFY(writeFile(path, readFile(m_tarGz).left(int(size / 2))));
+    cached = deployer.isCached(path, hash, size);
     QVERIFY(cached.ok());
     QVERIFY(!*cached);
     QVERIFY(!QFileInfo::exists(path));
-    // Without verification, presence is enough.
-    QVERIFY(writeFile(path, "damaged"));
-    cached = deployer.isCached(path, hash, false);
+    // A damaged copy of the right size passes the size check; hashing again finds it and removes it.
+    QByteArray damaged = readFile(m_tarGz);
+    damaged[damaged.size() / 2] = char(damaged.at(damaged.size() / 2) ^ 0x55);
+    QVERIFY(writeFile(path, damaged));
+    cached = deployer.isCached(path, hash, size);
     QVERIFY(cached.ok());
     QVERIFY(*cached);
+    cached = deployer.isCached(path, hash, size, true);
+    QVERIFY(cached.ok());
+    QVERIFY(!*cached);
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+void tst_DeployScripts::receiveAndExtractInOneCommand()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, extension);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString tree = m_target->path() + u"/tree-"_s + extension;
+    QVERIFY(writeFile(tree + u"/Deploy.sh"_s, "echo hi\n"));
+    QVERIFY(writeFile(tree + u"/config/app.json"_s, "{}\n"));
+    const QString package = m_target->path() + u"/Acme.Stream.1.0.0."_s + extension;
+    if (extension == u"zip"_s)
+        QVERIFY(writeFile(package, makeZip({{"Deploy.sh", "echo hi\n"}, {"config/app.json", "{}\n"}})));
+    else
+        QVERIFY(run(u"tar"_s, {extension == u"tar"_s ? u"-cf"_s : u"-czf"_s, package, u"-C"_s, tree, u"."_s}));
+
+    PackageDeployer deployer(*transport);
+    const QString hash = sha256Of(package);
+    const QString path = PackageDeployScript::cachePath(m_root, hash, extension);
+    const QString packageDirectory = m_root + u"/Production/Acme.Stream"_s;
+    const Result<ExtractedPackage> extracted =
+        deployer.receiveAndExtract(package, path, extension, packageDirectory, u"1.0.0"_s);
+    QVERIFY2(extracted.ok(), qPrintable(extracted ? QString() : message(extracted.error())));
+    QCOMPARE(extracted->path, packageDirectory + u"/1.0.0"_s);
+    QCOMPARE(extracted->conventionScripts, QStringList{u"Deploy.sh"_s});
+    QCOMPARE(readFile(extracted->path + u"/config/app.json"_s), QByteArray("{}\n"));
+    // The cache holds the whole package, under its final name only.
+    QCOMPARE(sha256Of(path), hash);
+    QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden), QStringList{QFileInfo(path).fileName()});
+    const Result<bool> hit = deployer.isCached(path, hash, QFileInfo(package).size(), true);
+    QVERIFY(hit.ok() && *hit);
+    // The next extraction comes from the cache into its own directory.
+    const Result<ExtractedPackage> again = deployer.extract(path, extension, packageDirectory, u"1.0.0"_s);
+    QVERIFY(again.ok());
+    QCOMPARE(again->directoryName, u"1.0.0_1"_s);
+}
+
+void tst_DeployScripts::receivedPackageCutShortOrDamagedLeavesNothing_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("truncated");
+    for (const char *kind : {"local", "ssh"}) {
+        QTest::addRow("%s, fewer bytes than announced", kind) << QString::fromLatin1(kind) << true;
+        QTest::addRow("%s, damaged archive", kind) << QString::fromLatin1(kind) << false;
+    }
+}
+
+void tst_DeployScripts::receivedPackageCutShortOrDamagedLeavesNothing()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, truncated);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString package = m_target->path() + u"/Acme.Broken.1.0.0.tar.gz"_s;
+    QByteArray bytes = readFile(m_tarGz);
+    if (!truncated)
+        bytes.truncate(bytes.size() - 40); // the gzip stream ends early: tar fails
+    QVERIFY(writeFile(package, bytes));
+    const QString path = PackageDeployScript::cachePath(m_root, sha256Of(m_tarGz), u"tar.gz"_s);
+    const QString packageDirectory = m_root + u"/Production/Acme.Broken"_s;
+    RunRequest request;
+    // Announcing more bytes than the file has stands for a connection that ends early.
+    request.script = PackageDeployScript::receiveAndExtractScript(path, u"tar.gz"_s, bytes.size() + (truncated ? 100 : 0),
+                                                                  packageDirectory, u"1.0.0"_s);
+    request.standardInputFile = package;
+    QByteArray err;
+    OutputCallbacks callbacks;
+    callbacks.onStderr = [&](const QByteArray &chunk) { err += chunk; };
+    const Result<ExitInfo> exit = transport->run(request, callbacks);
+    QVERIFY(exit.ok());
+    QCOMPARE(exit->exitCode, truncated ? int(PackageDeployScript::Incomplete) : int(PackageDeployScript::ExtractionFailed));
+    if (truncated)
+        QVERIFY2(err.contains("arrived incomplete"), err.constData());
+    // No cache entry, no temporary copy, no extraction directory, no journal entry.
+    QVERIFY(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    QVERIFY(QDir(packageDirectory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+}
+
+void tst_DeployScripts::receiveAndExtractInOneCommand_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("extension");
+    for (const char *kind : {"local", "ssh"}) {
+        for (const char *extension : {"tar.gz", "tar", "zip"}) // zip: stored first, then extracted
+            QTest::addRow("%s %s", kind, extension) << QString::fromLatin1(kind) << QString::fromLatin1(extension);
+    }
 }
 
 void tst_DeployScripts::formats_data()
@@ -490,6 +634,16 @@ void tst_DeployScripts::formats()
     // NuGet's own packaging files are not part of the application.
     QCOMPARE(QFileInfo::exists(extracted->path + u"/_rels/.rels"_s), extension != u"nupkg"_s);
     QCOMPARE(QFileInfo::exists(extracted->path + u"/[Content_Types].xml"_s), extension != u"nupkg"_s);
+
+    // The same package extracted as it arrives gives the same tree.
+    QVERIFY(QFile::remove(cached));
+    const Result<ExtractedPackage> arrived = deployer.receiveAndExtract(package, cached, extension, packageDirectory, u"2.0.0"_s);
+    QVERIFY2(arrived.ok(), qPrintable(arrived ? QString() : message(arrived.error())));
+    QCOMPARE(arrived->directoryName, u"2.0.0_1"_s);
+    QCOMPARE(arrived->conventionScripts, QStringList{u"Deploy.sh"_s});
+    QCOMPARE(readFile(arrived->path + u"/config/app.json"_s), QByteArray("{}\n"));
+    QCOMPARE(QFileInfo::exists(arrived->path + u"/_rels/.rels"_s), extension != u"nupkg"_s);
+    QCOMPARE(sha256Of(cached), sha256Of(package));
 }
 
 void tst_DeployScripts::freshDirectoriesAndCurrentSwitch()
@@ -728,6 +882,16 @@ void tst_DeployScripts::unsafeArchivesRefused()
     QVERIFY(QDir(packageDirectory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
     QVERIFY(!QFileInfo::exists(m_root + u"/Production/evil.txt"_s));
     QVERIFY(!QFileInfo::exists(u"/tmp/cuttle-evil.txt"_s));
+
+    // Refused the same way when extracted as it arrives, and then it does not enter the cache.
+    QVERIFY(QFile::remove(cached));
+    const Result<ExtractedPackage> arrived = deployer.receiveAndExtract(package, cached, extension, packageDirectory, u"1.0.0"_s);
+    QVERIFY(!arrived.ok());
+    QCOMPARE(arrived.error().kind, ErrorKind::Validation);
+    QVERIFY2(arrived.error().message.contains(expectedEntry), qPrintable(arrived.error().message));
+    QVERIFY(QDir(packageDirectory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+    QVERIFY(QDir(QFileInfo(cached).absolutePath()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    QVERIFY(!QFileInfo::exists(m_root + u"/Production/evil.txt"_s));
     if (QString::fromUtf8(QTest::currentDataTag()).contains(u"not GNU tar"_s))
         QVERIFY(QFileInfo::exists(m_target->path() + u"/bin/used"_s));
 }
@@ -757,10 +921,10 @@ void tst_DeployScripts::largePackage()
     QVERIFY(!cached.isEmpty());
     const qint64 firstCache = timer.restart();
     PackageDeployer deployer(*transport);
-    const Result<bool> hit = deployer.isCached(cached, hash);
+    const Result<bool> hit = deployer.isCached(cached, hash, QFileInfo(package).size(), true);
     QVERIFY(hit.ok() && *hit);
     const qint64 hitVerified = timer.restart();
-    QVERIFY(deployer.isCached(cached, hash, false).ok());
+    QVERIFY(deployer.isCached(cached, hash, QFileInfo(package).size()).ok());
     const qint64 hitUnverified = timer.restart();
     const QString packageDirectory = m_root + u"/Production/Big.App"_s;
     const Result<ExtractedPackage> extracted = deployer.extract(cached, u"tar.gz"_s, packageDirectory, u"1.0.0"_s);

@@ -73,7 +73,11 @@ void tst_PackageDeployScript::scriptsParse_data()
     QTest::addColumn<QString>("quotedPath");
     const QString dir = u"/srv/it's $(odd) `dir`"_s;
     const QString quoted = u"'/srv/it'\\''s $(odd) `dir`"_s;
-    QTest::newRow("cache check") << PackageDeployScript::cacheCheckScript(dir + u"/p.zip"_s, u"aa"_s) << quoted;
+    QTest::newRow("cache check") << PackageDeployScript::cacheCheckScript(dir + u"/p.zip"_s, u"aa"_s, 12) << quoted;
+    QTest::newRow("receive and extract tar")
+        << PackageDeployScript::receiveAndExtractScript(u"/c/p.tar.gz"_s, u"tar.gz"_s, 12, dir, u"1.0"_s) << quoted;
+    QTest::newRow("receive and extract zip")
+        << PackageDeployScript::receiveAndExtractScript(u"/c/p.zip"_s, u"zip"_s, 12, dir, u"1.0"_s) << quoted;
     QTest::newRow("extract tar") << PackageDeployScript::extractScript(u"/c/p.tgz"_s, u"tgz"_s, dir, u"1.0"_s) << quoted;
     QTest::newRow("extract zip") << PackageDeployScript::extractScript(u"/c/p.zip"_s, u"zip"_s, dir, u"1.0"_s) << quoted;
     QTest::newRow("switch") << PackageDeployScript::switchCurrentScript(dir, dir + u"/1.0_1"_s) << quoted;
@@ -95,16 +99,17 @@ void tst_PackageDeployScript::zipToolChosenByFormat_data()
     QTest::addColumn<QString>("extension");
     QTest::addColumn<QString>("kind");
     QTest::addColumn<bool>("nupkg");
-    QTest::newRow("zip") << u".zip"_s << u"zip"_s << false;
-    QTest::newRow("nupkg") << u"nupkg"_s << u"zip"_s << true;
-    QTest::newRow("jar") << u"jar"_s << u"zip"_s << false;
-    QTest::newRow("war") << u"war"_s << u"zip"_s << false;
-    QTest::newRow("tar") << u"tar"_s << u"tar"_s << false;
-    QTest::newRow("tar.gz") << u".tar.gz"_s << u"tar"_s << false;
-    QTest::newRow("tgz") << u"tgz"_s << u"tar"_s << false;
-    QTest::newRow("tar.bz2") << u"tar.bz2"_s << u"tar"_s << false;
-    QTest::newRow("tar.xz") << u"tar.xz"_s << u"tar"_s << false;
-    QTest::newRow("tar.zst") << u"tar.zst"_s << u"tar"_s << false;
+    QTest::addColumn<QString>("compression"); // what GNU tar needs to read the stream
+    QTest::newRow("zip") << u".zip"_s << u"zip"_s << false << QString();
+    QTest::newRow("nupkg") << u"nupkg"_s << u"zip"_s << true << QString();
+    QTest::newRow("jar") << u"jar"_s << u"zip"_s << false << QString();
+    QTest::newRow("war") << u"war"_s << u"zip"_s << false << QString();
+    QTest::newRow("tar") << u"tar"_s << u"tar"_s << false << QString();
+    QTest::newRow("tar.gz") << u".tar.gz"_s << u"tar"_s << false << u"-z"_s;
+    QTest::newRow("tgz") << u"tgz"_s << u"tar"_s << false << u"-z"_s;
+    QTest::newRow("tar.bz2") << u"tar.bz2"_s << u"tar"_s << false << u"-j"_s;
+    QTest::newRow("tar.xz") << u"tar.xz"_s << u"tar"_s << false << u"-J"_s;
+    QTest::newRow("tar.zst") << u"tar.zst"_s << u"tar"_s << false << u"--zstd"_s;
 }
 
 void tst_PackageDeployScript::zipToolChosenByFormat()
@@ -112,9 +117,13 @@ void tst_PackageDeployScript::zipToolChosenByFormat()
     QFETCH(QString, extension);
     QFETCH(QString, kind);
     QFETCH(bool, nupkg);
-    const QString script = PackageDeployScript::extractScript(u"/c/p"_s, extension, u"/d"_s, u"1.0"_s);
-    QVERIFY(script.contains(u"kind='"_s + kind + u"'\n"_s));
-    QVERIFY(script.contains(nupkg ? u"nupkg='1'"_s : u"nupkg='0'"_s));
+    QFETCH(QString, compression);
+    for (const QString &script : {PackageDeployScript::extractScript(u"/c/p"_s, extension, u"/d"_s, u"1.0"_s),
+                                  PackageDeployScript::receiveAndExtractScript(u"/c/p"_s, extension, 1, u"/d"_s, u"1.0"_s)}) {
+        QVERIFY(script.contains(u"kind='"_s + kind + u"'\n"_s));
+        QVERIFY(script.contains(nupkg ? u"nupkg='1'"_s : u"nupkg='0'"_s));
+        QVERIFY2(script.contains(u"compression='"_s + compression + u"'\n"_s), qPrintable(script.left(300)));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_PackageDeployScript)

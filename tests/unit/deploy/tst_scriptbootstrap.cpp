@@ -70,14 +70,15 @@ void tst_ScriptBootstrap::secretsStayOffCommandLines()
     bootstrap.setArguments({u"--token"_s, u"arg-secret"_s});
     bootstrap.setScript(u"echo hi"_s);
 
-    for (const QString &command : {bootstrap.prepareCommand(), bootstrap.runCommand()}) {
-        QVERIFY2(!command.contains(u"hunter2"_s), qPrintable(command));
-        QVERIFY2(!command.contains(u"arg-secret"_s), qPrintable(command));
-    }
+    const QString command = bootstrap.runCommand();
+    QVERIFY2(!command.contains(u"hunter2"_s), qPrintable(command));
+    QVERIFY2(!command.contains(u"arg-secret"_s), qPrintable(command));
     QVERIFY(bootstrap.bootstrapPath().startsWith(u"/srv/work/.boot1/cuttle-"_s));
     QVERIFY(bootstrap.bootstrapPath().endsWith(u".sh"_s));
-    QCOMPARE(bootstrap.runCommand(), u"exec bash '"_s + bootstrap.bootstrapPath() + u'\'');
-    QCOMPARE(bootstrap.prepareCommand(), u"mkdir -p -m 700 -- '/srv/work/.boot1' && chmod 700 -- '/srv/work/.boot1'"_s);
+    QVERIFY2(command.startsWith(u"{ mkdir -p -m 700 -- '/srv/work/.boot1' && chmod 700 -- '/srv/work/.boot1' && cat > '"_s
+                                + bootstrap.bootstrapPath() + u"'; }"_s),
+             qPrintable(command));
+    QVERIFY2(command.endsWith(u"\nexec bash '"_s + bootstrap.bootstrapPath() + u"' < /dev/null"_s), qPrintable(command));
     // Two runs sharing a directory never share files.
     const ScriptBootstrap other(u"/srv/work/step1"_s, u"/srv/work/.boot1"_s);
     QVERIFY(other.bootstrapPath() != bootstrap.bootstrapPath());
