@@ -28,7 +28,7 @@ if [ -f "$archive" ]; then
     elif [ "$verify" = 1 ] && [ "$(sha256sum -- "$archive" | cut -c1-64)" != "$expected" ]; then
         status=miss
     fi
-    [ "$status" = hit ] || rm -f -- "$archive"
+    [ "$status" = hit ] || rm -f -- "$archive" "$expanded".*.tar
 fi
 if [ "$status" = miss ]; then
     mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
@@ -79,21 +79,21 @@ __cuttle_new_directory() {
     dir=$candidate
 }
 # Until the extraction is reported, a failure removes what this script made: the new directory
-# and a partly received package.
+# and partly written cache files.
 dir=
-part=
+parts=()
 __cuttle_cleanup() {
     [ -z "$dir" ] || rm -rf -- "$dir"
-    [ -z "$part" ] || rm -f -- "$part"
+    [ "${#parts[@]}" -eq 0 ] || rm -f -- "${parts[@]}"
 }
 trap __cuttle_cleanup EXIT
 # GNU tar needs no listing pass first: it never writes outside -C (it strips a leading '/' and
-# skips '..' members), so its verbose listing is checked after the one pass. Reads the archive
-# from stdin, decompressed with the option in $compression.
+# skips '..' members), so its verbose listing is checked after the one pass. Reads a plain tar
+# from stdin.
 __cuttle_gnu_extract() {
     local errors listing status unsafe
     errors=$(mktemp) || __cuttle_fail 14 "A temporary file could not be created."
-    listing=$(LC_ALL=C tar -x $compression -v -f - -C "$dir" --no-same-owner 2> "$errors")
+    listing=$(LC_ALL=C tar -x -v -f - -C "$dir" --no-same-owner 2> "$errors")
     status=$?
     unsafe=$(printf '%s\n' "$listing" | __cuttle_unsafe)
     [ -n "$unsafe" ] || unsafe=$(sed -n "s/^tar: \(.*\): Member name contains '\.\.'\$/\1/p" "$errors" | head -n 1)
@@ -108,18 +108,66 @@ __cuttle_gnu_extract() {
     fi
     rm -f -- "$errors"
 }
+# For `pipeline || __cuttle_pipeline_failed`: a refusal stays a refusal (its message is out);
+# any other failure, of the decompressor, tee or tar, is a failed extraction.
+__cuttle_pipeline_failed() {
+    local status=$?
+    [ "$status" = 11 ] && exit 11
+    __cuttle_fail 15 "$archive could not be extracted."
+}
+# A compressed tar is decompressed once: the plain tar is kept beside the package, named
+# "$expanded.<bytes>.tar" (GNU tar stops without complaint where a tar breaks off, so its size
+# is checked before it is used), and later extractions read it instead of decompressing again.
+__cuttle_keep_expanded() {
+    local bytes
+    bytes=$(stat -c %s -- "$1") && mv -f -- "$1" "$expanded.$bytes.tar" ||
+        __cuttle_fail 14 "$expanded could not be stored in the package cache."
+}
+__cuttle_find_expanded() {
+    local candidate bytes
+    for candidate in "$expanded".*.tar; do
+        [ -f "$candidate" ] || continue
+        bytes=${candidate#"$expanded".}
+        bytes=${bytes%.tar}
+        if [ "$(stat -c %s -- "$candidate" 2> /dev/null)" = "$bytes" ]; then
+            printf '%s' "$candidate"
+            return 0
+        fi
+        rm -f -- "$candidate"
+    done
+    return 1
+}
+__cuttle_decompress_and_extract() {
+    local expanded_part=$expanded.cuttle-$$.part
+    parts+=("$expanded_part")
+    $decompress < "$archive" | tee -p -- "$expanded_part" | __cuttle_gnu_extract || __cuttle_pipeline_failed
+    __cuttle_keep_expanded "$expanded_part"
+}
 # Zip listings read only the central directory; other tars are listed (a second pass) before
 # anything is written.
 __cuttle_extract_cached() {
+    local status plain
     if [ "$gnutar" = 0 ]; then
         unsafe=$(__cuttle_list | __cuttle_unsafe) || __cuttle_fail 12 "$archive could not be read."
         [ -z "$unsafe" ] || __cuttle_refuse "$unsafe"
     fi
     __cuttle_new_directory
-    if [ "$gnutar" = 1 ]; then
-        __cuttle_gnu_extract < "$archive"
-    else
+    if [ "$gnutar" = 0 ]; then
         __cuttle_unpack "$dir" || __cuttle_fail 15 "$archive could not be extracted."
+    elif [ -z "$decompress" ]; then
+        __cuttle_gnu_extract < "$archive"
+    elif plain=$(__cuttle_find_expanded); then
+        ( __cuttle_gnu_extract < "$plain" )
+        status=$?
+        [ "$status" = 11 ] && exit 11
+        if [ "$status" != 0 ]; then
+            # A plain copy tar cannot read is dropped and made again from the package.
+            rm -f -- "$plain"
+            find "$dir" -mindepth 1 -delete || __cuttle_fail 15 "$dir could not be emptied."
+            __cuttle_decompress_and_extract
+        fi
+    else
+        __cuttle_decompress_and_extract
     fi
 }
 # A link leading out of the directory would let later steps (variable substitution, scripts)
@@ -166,14 +214,16 @@ __cuttle_report_extraction
 // its final name, only once it is complete: SSH has already checked every byte on the way, and
 // the size proves nothing is missing.
 // The package arrives on stdin. A tar that GNU tar can read is extracted as it arrives while tee
-// keeps a copy for the cache (-p: tee goes on writing the copy if tar stops reading early);
-// anything else is stored first and extracted from that copy. The copy enters the cache, under
+// keeps a copy for the cache, and for a compressed one a second tee keeps the plain tar (-p: tee
+// goes on writing its copy if the reader stops early); anything else is stored first and
+// extracted from that copy. The copy enters the cache, under
 // its final name, only once it is complete and extracted: SSH has already checked every byte on
 // the way, and the size proves nothing is missing.
 const auto ReceiveAndExtract = uR"BASH(
 mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
 cached=$archive
 part=$archive.cuttle-$$.part
+parts+=("$part")
 __cuttle_check_size() {
     local arrived
     arrived=$(stat -c %s -- "$part" 2> /dev/null) || arrived=0
@@ -181,19 +231,26 @@ __cuttle_check_size() {
 }
 if [ "$kind" = tar ] && [ "$gnutar" = 1 ]; then
     __cuttle_new_directory
-    # The extraction runs in the pipeline's subshell: its exit status carries its failure out.
-    tee -p -- "$part" | __cuttle_gnu_extract || exit
+    if [ -n "$decompress" ]; then
+        expanded_part=$expanded.cuttle-$$.part
+        parts+=("$expanded_part")
+        tee -p -- "$part" | $decompress | tee -p -- "$expanded_part" | __cuttle_gnu_extract || __cuttle_pipeline_failed
+    else
+        tee -p -- "$part" | __cuttle_gnu_extract || __cuttle_pipeline_failed
+    fi
     __cuttle_check_size
+    __cuttle_refuse_escaping_links
+    [ -z "$decompress" ] || __cuttle_keep_expanded "$expanded_part"
 else
     cat > "$part" || __cuttle_fail 14 "$part could not be written."
     __cuttle_check_size
     archive=$part
     __cuttle_extract_cached
     archive=$cached
+    __cuttle_refuse_escaping_links
 fi
-__cuttle_refuse_escaping_links
 mv -f -- "$part" "$cached" || __cuttle_fail 14 "$cached could not be stored in the package cache."
-part=
+parts=()
 __cuttle_report_extraction
 )BASH"_s;
 
@@ -273,6 +330,18 @@ QString normalizedExtension(const QString &extension)
     return result;
 }
 
+/// The filter that turns a compressed tar into a plain one; empty for other formats.
+QString decompressCommand(PackageFormat format)
+{
+    switch (format) {
+    case PackageFormat::TarGzip: return u"gzip -dc"_s;
+    case PackageFormat::TarBzip2: return u"bzip2 -dc"_s;
+    case PackageFormat::TarXz: return u"xz -dc"_s;
+    case PackageFormat::TarZstd: return u"zstd -dcq"_s;
+    default: return {};
+    }
+}
+
 /// The variables every extraction script starts with.
 QString extractionVariables(const QString &cachePath, const QString &extension, const QString &packageDirectory,
                             const QString &version)
@@ -281,19 +350,11 @@ QString extractionVariables(const QString &cachePath, const QString &extension, 
     const std::optional<PackageFormatMatch> match = packageFormatFromFileName(QString(u"package."_s + ext));
     const bool zip = match ? isZipBasedPackageFormat(match->format) : ext == u"zip"_s;
     const bool nupkg = match && match->format == PackageFormat::NuGet;
-    // GNU tar recognises compression by itself only in files it can seek; a stream needs the option.
-    QString compression;
-    if (match) {
-        switch (match->format) {
-        case PackageFormat::TarGzip: compression = u"-z"_s; break;
-        case PackageFormat::TarBzip2: compression = u"-j"_s; break;
-        case PackageFormat::TarXz: compression = u"-J"_s; break;
-        case PackageFormat::TarZstd: compression = u"--zstd"_s; break;
-        default: break;
-        }
-    }
+    const QString decompress = match ? decompressCommand(match->format) : QString();
     return assign(u"archive"_s, cachePath) + assign(u"kind"_s, zip ? u"zip"_s : u"tar"_s)
-        + assign(u"compression"_s, compression) + assign(u"nupkg"_s, nupkg ? u"1"_s : u"0"_s)
+        + assign(u"decompress"_s, decompress)
+        + assign(u"expanded"_s, decompress.isEmpty() ? QString() : PackageDeployScript::expandedCachePath(cachePath))
+        + assign(u"nupkg"_s, nupkg ? u"1"_s : u"0"_s)
         + assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"version"_s, PackageDeployScript::pathSegment(version));
 }
 
@@ -319,6 +380,11 @@ QString PackageDeployScript::cachePath(const QString &root, const QString &sha25
     return withoutTrailingSlash(root) + u"/.cuttle/packages/"_s + sha256.toLower() + u'.' + normalizedExtension(extension);
 }
 
+QString PackageDeployScript::expandedCachePath(const QString &cachePath)
+{
+    return cachePath + u".expanded"_s;
+}
+
 QString PackageDeployScript::packageDirectory(const QString &root, const QString &environment, const QString &tenant,
                                               const QString &packageId)
 {
@@ -331,9 +397,9 @@ QString PackageDeployScript::packageDirectory(const QString &root, const QString
 QString PackageDeployScript::cacheCheckScript(const QString &cachePath, const QString &sha256, qint64 size,
                                               bool verifyHash)
 {
-    return assign(u"archive"_s, cachePath) + assign(u"expected"_s, sha256.toLower())
-        + assign(u"size"_s, QString::number(size < 0 ? -1 : size)) + assign(u"verify"_s, verifyHash ? u"1"_s : u"0"_s)
-        + Common + CacheCheck;
+    return assign(u"archive"_s, cachePath) + assign(u"expanded"_s, expandedCachePath(cachePath))
+        + assign(u"expected"_s, sha256.toLower()) + assign(u"size"_s, QString::number(size < 0 ? -1 : size))
+        + assign(u"verify"_s, verifyHash ? u"1"_s : u"0"_s) + Common + CacheCheck;
 }
 
 QString PackageDeployScript::extractScript(const QString &cachePath, const QString &extension,

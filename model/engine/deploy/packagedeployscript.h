@@ -9,6 +9,7 @@ namespace Cuttle {
 ///
 /// Layout under a target's application root:
 ///   <root>/.cuttle/packages/<sha256>.<ext>                              the package cache
+///   <root>/.cuttle/packages/<sha256>.<ext>.expanded.<bytes>.tar         a compressed tar, decompressed
 ///   <root>/<environment>[/<tenant>]/<package id>/<version>[_N]          one fresh directory per extraction
 ///   <root>/<environment>[/<tenant>]/<package id>/current                symlink to the deployed one
 ///   <root>/<environment>[/<tenant>]/<package id>/.cuttle-extractions    extraction order, for retention
@@ -34,6 +35,9 @@ public:
     static QString pathSegment(const QString &name);
     /// "<root>/.cuttle/packages/<sha256>.<ext>"; extension with or without a leading dot.
     static QString cachePath(const QString &root, const QString &sha256, const QString &extension);
+    /// Where a compressed tar's plain tar is kept once decompressed, so that later extractions skip
+    /// the decompression: "<cachePath>.expanded", followed by ".<its size in bytes>.tar".
+    static QString expandedCachePath(const QString &cachePath);
     /// "<root>/<environment>[/<tenant>]/<package id>".
     static QString packageDirectory(const QString &root, const QString &environment, const QString &tenant,
                                     const QString &packageId);

@@ -517,15 +517,51 @@ void tst_DeployScripts::receiveAndExtractInOneCommand()
     QCOMPARE(extracted->path, packageDirectory + u"/1.0.0"_s);
     QCOMPARE(extracted->conventionScripts, QStringList{u"Deploy.sh"_s});
     QCOMPARE(readFile(extracted->path + u"/config/app.json"_s), QByteArray("{}\n"));
-    // The cache holds the whole package, under its final name only.
+    // The cache holds the whole package under its final name, and a compressed tar also as the
+    // plain tar, nothing else.
     QCOMPARE(sha256Of(path), hash);
-    QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden), QStringList{QFileInfo(path).fileName()});
+    const bool compressed = extension == u"tar.gz"_s;
+    QByteArray plain;
+    if (compressed) {
+        QProcess gunzip;
+        gunzip.setStandardInputFile(package);
+        gunzip.start(u"gzip"_s, {u"-dc"_s});
+        QVERIFY(gunzip.waitForFinished());
+        plain = gunzip.readAllStandardOutput();
+    }
+    // Named with its size, which is checked before it is used.
+    const QString expanded = PackageDeployScript::expandedCachePath(path) + u'.' + QString::number(plain.size()) + u".tar"_s;
+    QStringList expectedCache{QFileInfo(path).fileName()};
+    if (compressed)
+        expectedCache << QFileInfo(expanded).fileName();
+    QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden, QDir::Name), expectedCache);
+    if (compressed)
+        QCOMPARE(readFile(expanded), plain);
     const Result<bool> hit = deployer.isCached(path, hash, QFileInfo(package).size(), true);
     QVERIFY(hit.ok() && *hit);
     // The next extraction comes from the cache into its own directory.
     const Result<ExtractedPackage> again = deployer.extract(path, extension, packageDirectory, u"1.0.0"_s);
     QVERIFY(again.ok());
     QCOMPARE(again->directoryName, u"1.0.0_1"_s);
+    QCOMPARE(readFile(again->path + u"/config/app.json"_s), QByteArray("{}\n"));
+    if (!compressed)
+        return;
+
+    // A plain copy cut short is noticed, dropped and made again from the package (tar alone
+    // would extract the part before the cut and report success).
+    const QByteArray good = readFile(expanded);
+    QVERIFY(writeFile(expanded, good.left(700)));
+    const Result<ExtractedPackage> repaired = deployer.extract(path, extension, packageDirectory, u"1.0.0"_s);
+    QVERIFY2(repaired.ok(), qPrintable(repaired ? QString() : message(repaired.error())));
+    QCOMPARE(repaired->directoryName, u"1.0.0_2"_s);
+    QCOMPARE(readFile(repaired->path + u"/config/app.json"_s), QByteArray("{}\n"));
+    QCOMPARE(readFile(repaired->path + u"/Deploy.sh"_s), QByteArray("echo hi\n"));
+    QCOMPARE(readFile(expanded), good);
+    // A package that is a miss takes its plain copy with it.
+    QVERIFY(writeFile(path, "cut short"));
+    const Result<bool> miss = deployer.isCached(path, hash, QFileInfo(package).size());
+    QVERIFY(miss.ok() && !*miss);
+    QVERIFY(!QFileInfo::exists(expanded));
 }
 
 void tst_DeployScripts::receivedPackageCutShortOrDamagedLeavesNothing_data()

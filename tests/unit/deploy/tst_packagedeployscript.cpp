@@ -99,17 +99,17 @@ void tst_PackageDeployScript::zipToolChosenByFormat_data()
     QTest::addColumn<QString>("extension");
     QTest::addColumn<QString>("kind");
     QTest::addColumn<bool>("nupkg");
-    QTest::addColumn<QString>("compression"); // what GNU tar needs to read the stream
+    QTest::addColumn<QString>("decompress"); // the filter in front of tar
     QTest::newRow("zip") << u".zip"_s << u"zip"_s << false << QString();
     QTest::newRow("nupkg") << u"nupkg"_s << u"zip"_s << true << QString();
     QTest::newRow("jar") << u"jar"_s << u"zip"_s << false << QString();
     QTest::newRow("war") << u"war"_s << u"zip"_s << false << QString();
     QTest::newRow("tar") << u"tar"_s << u"tar"_s << false << QString();
-    QTest::newRow("tar.gz") << u".tar.gz"_s << u"tar"_s << false << u"-z"_s;
-    QTest::newRow("tgz") << u"tgz"_s << u"tar"_s << false << u"-z"_s;
-    QTest::newRow("tar.bz2") << u"tar.bz2"_s << u"tar"_s << false << u"-j"_s;
-    QTest::newRow("tar.xz") << u"tar.xz"_s << u"tar"_s << false << u"-J"_s;
-    QTest::newRow("tar.zst") << u"tar.zst"_s << u"tar"_s << false << u"--zstd"_s;
+    QTest::newRow("tar.gz") << u".tar.gz"_s << u"tar"_s << false << u"gzip -dc"_s;
+    QTest::newRow("tgz") << u"tgz"_s << u"tar"_s << false << u"gzip -dc"_s;
+    QTest::newRow("tar.bz2") << u"tar.bz2"_s << u"tar"_s << false << u"bzip2 -dc"_s;
+    QTest::newRow("tar.xz") << u"tar.xz"_s << u"tar"_s << false << u"xz -dc"_s;
+    QTest::newRow("tar.zst") << u"tar.zst"_s << u"tar"_s << false << u"zstd -dcq"_s;
 }
 
 void tst_PackageDeployScript::zipToolChosenByFormat()
@@ -117,12 +117,14 @@ void tst_PackageDeployScript::zipToolChosenByFormat()
     QFETCH(QString, extension);
     QFETCH(QString, kind);
     QFETCH(bool, nupkg);
-    QFETCH(QString, compression);
+    QFETCH(QString, decompress);
     for (const QString &script : {PackageDeployScript::extractScript(u"/c/p"_s, extension, u"/d"_s, u"1.0"_s),
                                   PackageDeployScript::receiveAndExtractScript(u"/c/p"_s, extension, 1, u"/d"_s, u"1.0"_s)}) {
         QVERIFY(script.contains(u"kind='"_s + kind + u"'\n"_s));
         QVERIFY(script.contains(nupkg ? u"nupkg='1'"_s : u"nupkg='0'"_s));
-        QVERIFY2(script.contains(u"compression='"_s + compression + u"'\n"_s), qPrintable(script.left(300)));
+        QVERIFY2(script.contains(u"decompress='"_s + decompress + u"'\n"_s), qPrintable(script.left(300)));
+        const QString expanded = decompress.isEmpty() ? QString() : u"/c/p.expanded"_s;
+        QVERIFY2(script.contains(u"expanded='"_s + expanded + u"'\n"_s), qPrintable(script.left(300)));
     }
 }
 
