@@ -3,6 +3,7 @@
 #include "model/core/deploymentaction.h"
 #include "model/engine/deploy/packagedeployer.h"
 #include "model/engine/deploy/packagedeployscript.h"
+#include "model/engine/deploy/remotefiles.h"
 #include "model/engine/deploy/scriptbootstrap.h"
 #include "model/packages/packagefilename.h"
 #include "model/transport/shellquote.h"
@@ -12,6 +13,7 @@
 #include "model/variables/templateengine.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 
@@ -83,31 +85,6 @@ Result<QString> evaluated(const QString &text, const VariableDictionary &variabl
     return result.text;
 }
 
-/// Files under `directory` on the target that match the newline-separated globs.
-Result<QStringList> remoteFiles(Transport &transport, const QString &directory, const QStringList &patterns)
-{
-    QString script = u"cd -- "_s + shellQuote(directory) + u" || exit 1\nshopt -s globstar nullglob\nIFS=$'\\n'\n"_s;
-    for (const QString &pattern : patterns)
-        script += u"for f in "_s + QString(pattern).replace(u' ', QStringLiteral("\\ ")) + u"; do [ -f \"$f\" ] && printf '%s\\n' \"$f\"; done\n"_s;
-    QByteArray out;
-    QByteArray err;
-    OutputCallbacks callbacks;
-    callbacks.onStdout = [&](const QByteArray &chunk) { out += chunk; };
-    callbacks.onStderr = [&](const QByteArray &chunk) { err += chunk; };
-    auto exit = transport.run(script, callbacks);
-    if (!exit)
-        return exit.error();
-    if (!exit->succeeded())
-        return Error::failed(DeploymentActionRunner::tr("The files to change in %1 could not be listed: %2")
-                                 .arg(directory, QString::fromUtf8(err).trimmed()));
-    QStringList files;
-    for (const QByteArray &line : out.split('\n')) {
-        if (!line.isEmpty() && !files.contains(QString::fromUtf8(line)))
-            files << QString::fromUtf8(line);
-    }
-    return files;
-}
-
 QStringList patternsOf(const QString &text)
 {
     QStringList patterns;
@@ -118,32 +95,36 @@ QStringList patternsOf(const QString &text)
     return patterns;
 }
 
-/// Downloads each file, lets `change` rewrite the local copy, and uploads it back when it changed.
+/// Fetches the matching files, lets `change` rewrite each in a local copy, and stores back the
+/// ones that changed.
 VoidResult changeRemoteFiles(const DeploymentActionRunner::Context &c, const QString &directory, const QString &patternText,
                              const std::function<Result<bool>(const QString &localPath, const QString &relative)> &change)
 {
     auto patterns = evaluated(patternText, c.variables, DeploymentActionRunner::tr("The list of files"));
     if (!patterns)
         return patterns.error();
-    auto files = remoteFiles(*c.transport, directory, patternsOf(*patterns));
+    auto files = RemoteFiles::fetch(*c.transport, directory, patternsOf(*patterns));
     if (!files)
         return files.error();
     QTemporaryDir scratch;
     if (!scratch.isValid())
         return Error::failed(DeploymentActionRunner::tr("No temporary folder could be made to change the files in."));
     int index = 0;
-    for (const QString &relative : *files) {
-        const QString remote = directory + u'/' + relative;
-        const QString local = scratch.filePath(QString::number(index++) + u'-' + QFileInfo(relative).fileName());
-        if (auto r = c.transport->download(remote, local); !r)
-            return r;
-        auto changed = change(local, relative);
+    for (const RemoteFiles::File &file : std::as_const(*files)) {
+        const QString local = scratch.filePath(QString::number(index++) + u'-' + QFileInfo(file.relativePath).fileName());
+        QFile copy(local);
+        if (!copy.open(QIODevice::WriteOnly) || copy.write(file.content) != file.content.size())
+            return Error::failed(DeploymentActionRunner::tr("A local copy of %1 could not be written.").arg(file.relativePath));
+        copy.close();
+        auto changed = change(local, file.relativePath);
         if (!changed)
             return changed.error();
-        if (*changed) {
-            if (auto r = c.transport->upload(local, remote); !r)
-                return r;
-        }
+        if (!*changed)
+            continue;
+        if (!copy.open(QIODevice::ReadOnly))
+            return Error::failed(DeploymentActionRunner::tr("The changed copy of %1 could not be read.").arg(file.relativePath));
+        if (auto r = RemoteFiles::store(*c.transport, directory + u'/' + file.relativePath, copy.readAll()); !r)
+            return r;
     }
     if (files->isEmpty())
         c.log->write(c.node, TaskLogCategory::Warning,
@@ -156,6 +137,7 @@ struct CachedPackage
 {
     ReleasePackage package;
     QString localPath;
+    QString sha256;
     QString cachePath;
     QString extension; ///< lower case, with its dot
 };
@@ -167,22 +149,12 @@ PackageDeployer::LineHandler linesToLog(const DeploymentActionRunner::Context &c
     };
 }
 
-/// Finds the release's package and asks the target's cache for it. On a hit, or after an upload
-/// when `upload` is set, the package is in the cache; a miss with `upload` unset is left to the
-/// caller (`cached` false).
-struct CacheLookup
-{
-    CachedPackage package;
-    bool cached = false;
-};
-
-Result<CacheLookup> lookUp(const DeploymentActionRunner::Context &c, PackageDeployer &deployer, bool forceUpload,
-                           bool upload)
+/// The release's package, and where it goes in the target's cache.
+Result<CachedPackage> locate(const DeploymentActionRunner::Context &c)
 {
     if (c.action->packages.isEmpty())
         return Error::failed(DeploymentActionRunner::tr("The release has no package for the step \"%1\".").arg(c.step->name));
-    CacheLookup lookup;
-    CachedPackage &cached = lookup.package;
+    CachedPackage cached;
     cached.package = c.action->packages.constFirst();
     auto file = c.packageFile(cached.package.packageId, cached.package.version);
     if (!file)
@@ -191,56 +163,74 @@ Result<CacheLookup> lookUp(const DeploymentActionRunner::Context &c, PackageDepl
     if (!name)
         return name.error();
     cached.localPath = file->first;
+    cached.sha256 = file->second;
     cached.extension = name->extension().toLower();
     cached.cachePath = PackageDeployScript::cachePath(c.rootDirectory, file->second, cached.extension);
-    auto present = deployer.isCached(cached.cachePath, file->second, QFileInfo(cached.localPath).size());
-    if (!present)
-        return present.error();
-    if (*present && !forceUpload) {
-        c.log->write(c.node, TaskLogCategory::Info,
-                     DeploymentActionRunner::tr("%1 %2 is already in the target's package cache; not uploaded again.")
-                         .arg(cached.package.packageId, cached.package.version));
-        lookup.cached = true;
-        return lookup;
-    }
+    return cached;
+}
+
+void logCacheHit(const DeploymentActionRunner::Context &c, const CachedPackage &cached)
+{
+    c.log->write(c.node, TaskLogCategory::Info,
+                 DeploymentActionRunner::tr("%1 %2 is already in the target's package cache; not uploaded again.")
+                     .arg(cached.package.packageId, cached.package.version));
+}
+
+void logUpload(const DeploymentActionRunner::Context &c, const CachedPackage &cached)
+{
     c.log->write(c.node, TaskLogCategory::Info,
                  DeploymentActionRunner::tr("Uploading %1 %2 (%3 bytes) to the target.")
                      .arg(cached.package.packageId, cached.package.version)
                      .arg(QFileInfo(cached.localPath).size()));
-    if (upload) {
-        if (auto r = deployer.uploadToCache(cached.localPath, cached.cachePath); !r)
-            return r.error();
-        lookup.cached = true;
-    }
-    return lookup;
 }
 
+/// The package in the target's cache, uploaded there unless it already was.
 Result<CachedPackage> acquire(const DeploymentActionRunner::Context &c, PackageDeployer &deployer)
 {
-    auto lookup = lookUp(c, deployer, false, true);
-    if (!lookup)
-        return lookup.error();
-    return lookup->package;
+    auto cached = locate(c);
+    if (!cached)
+        return cached.error();
+    auto present = deployer.isCached(cached->cachePath, cached->sha256, QFileInfo(cached->localPath).size());
+    if (!present)
+        return present.error();
+    if (*present) {
+        logCacheHit(c, *cached);
+        return cached;
+    }
+    logUpload(c, *cached);
+    if (auto r = deployer.uploadToCache(cached->localPath, cached->cachePath); !r)
+        return r.error();
+    return cached;
 }
 
-/// The package extracted into a fresh directory under packageDirectory: from the cache on a hit,
-/// and on a miss as it arrives, so that the bytes cross the wire and the disk once.
+/// The package extracted into a fresh directory under packageDirectory: from the cache on a hit
+/// (one command for the check and the extraction), and on a miss as it arrives, so that the
+/// bytes cross the wire and the disk once. forceUpload sends it whatever the cache holds.
 Result<std::pair<CachedPackage, ExtractedPackage>> acquireExtracted(const DeploymentActionRunner::Context &c,
                                                                     PackageDeployer &deployer, bool forceUpload,
                                                                     const std::function<QString(const ReleasePackage &)> &directory)
 {
-    auto lookup = lookUp(c, deployer, forceUpload, false);
-    if (!lookup)
-        return lookup.error();
-    const CachedPackage &cached = lookup->package;
-    const QString packageDirectory = directory(cached.package);
-    auto extracted = lookup->cached
-        ? deployer.extract(cached.cachePath, cached.extension, packageDirectory, cached.package.version)
-        : deployer.receiveAndExtract(cached.localPath, cached.cachePath, cached.extension, packageDirectory,
-                                     cached.package.version);
+    auto cached = locate(c);
+    if (!cached)
+        return cached.error();
+    const QString packageDirectory = directory(cached->package);
+    const qint64 size = QFileInfo(cached->localPath).size();
+    if (!forceUpload) {
+        auto fromCache = deployer.extractIfCached(cached->cachePath, cached->sha256, size, cached->extension,
+                                                  packageDirectory, cached->package.version);
+        if (!fromCache)
+            return fromCache.error();
+        if (*fromCache) {
+            logCacheHit(c, *cached);
+            return std::pair{*cached, **fromCache};
+        }
+    }
+    logUpload(c, *cached);
+    auto extracted = deployer.receiveAndExtract(cached->localPath, cached->cachePath, cached->extension, packageDirectory,
+                                                cached->package.version);
     if (!extracted)
         return extracted.error();
-    return std::pair{cached, *extracted};
+    return std::pair{*cached, *extracted};
 }
 
 } // namespace
@@ -395,17 +385,17 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
                      tr("%1 still points at the previous release.").arg(packageDirectory + u"/current"_s));
         return r;
     }
-    if (auto r = deployer.switchCurrent(packageDirectory, extracted->path); !r)
-        return r;
+    auto switched = deployer.switchCurrentAndApplyRetention(packageDirectory, extracted->path, c.retentionKeep);
+    if (!switched)
+        return switched.error();
     c.log->write(c.node, TaskLogCategory::Highlight, tr("%1/current now points at %2.").arg(packageDirectory, extracted->directoryName));
     if (c.output)
         c.output(QStringLiteral("Package.InstallationDirectoryPath"), extracted->path, false);
-    auto removed = deployer.applyRetention(packageDirectory, c.retentionKeep);
-    if (!removed) {
-        c.log->write(c.node, TaskLogCategory::Warning, removed.error().message);
-    } else if (!removed->isEmpty()) {
+    if (!switched->retentionError.isEmpty()) {
+        c.log->write(c.node, TaskLogCategory::Warning, switched->retentionError);
+    } else if (!switched->removed.isEmpty()) {
         c.log->write(c.node, TaskLogCategory::Verbose,
-                     tr("Retention removed %1.").arg(removed->join(QLatin1String(", "))));
+                     tr("Retention removed %1.").arg(switched->removed.join(QLatin1String(", "))));
     }
     return {};
 }

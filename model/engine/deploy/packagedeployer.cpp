@@ -130,6 +130,29 @@ VoidResult PackageDeployer::uploadToCache(const QString &localPath, const QStrin
     return m_transport.upload(localPath, cachePath, progress);
 }
 
+Result<std::optional<ExtractedPackage>> PackageDeployer::extractIfCached(const QString &cachePath, const QString &sha256,
+                                                                         qint64 size, const QString &extension,
+                                                                         const QString &packageDirectory,
+                                                                         const QString &version)
+{
+    Result<Outcome> outcome = runScript(
+        PackageDeployScript::extractIfCachedScript(cachePath, sha256, size, extension, packageDirectory, version));
+    if (!outcome)
+        return outcome.error();
+    const ServiceMessageEvent *status = findMessage(outcome->messages, u"packageCache"_s);
+    if (!status)
+        return failure(*outcome, tr("Checking the package cache"));
+    if (status->attributes.value(u"status"_s) != u"hit"_s) {
+        if (!outcome->exit.succeeded())
+            return failure(*outcome, tr("Checking the package cache"));
+        return std::optional<ExtractedPackage>();
+    }
+    auto package = extracted(outcome);
+    if (!package)
+        return package.error();
+    return std::optional<ExtractedPackage>(*package);
+}
+
 Result<ExtractedPackage> PackageDeployer::receiveAndExtract(const QString &localPath, const QString &cachePath,
                                                             const QString &extension, const QString &packageDirectory,
                                                             const QString &version)
@@ -172,6 +195,40 @@ VoidResult PackageDeployer::switchCurrent(const QString &packageDirectory, const
     return {};
 }
 
+namespace {
+
+QStringList removedDirectories(const QList<ServiceMessageEvent> &messages)
+{
+    QStringList removed;
+    for (const ServiceMessageEvent &event : messages) {
+        if (event.name == u"retentionRemoved"_s)
+            removed.append(event.attributes.value(u"path"_s));
+    }
+    return removed;
+}
+
+} // namespace
+
+Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchCurrentAndApplyRetention(const QString &packageDirectory,
+                                                                                       const QString &extractedDirectory,
+                                                                                       int keep)
+{
+    Result<Outcome> outcome =
+        runScript(PackageDeployScript::switchCurrentAndRetentionScript(packageDirectory, extractedDirectory, keep));
+    if (!outcome)
+        return outcome.error();
+    if (!outcome->exit.succeeded())
+        return failure(*outcome, tr("Switching the current release"));
+    SwitchOutcome switched;
+    switched.removed = removedDirectories(outcome->messages);
+    if (findMessage(outcome->messages, u"retentionFailed"_s)) {
+        switched.retentionError = tr("Removing old releases on %1 failed: %2.")
+                                      .arg(m_transport.targetDescription(),
+                                           outcome->errorText.isEmpty() ? tr("no reason given") : outcome->errorText);
+    }
+    return switched;
+}
+
 Result<QStringList> PackageDeployer::applyRetention(const QString &packageDirectory, int keep)
 {
     Result<Outcome> outcome = runScript(PackageDeployScript::retentionScript(packageDirectory, keep));
@@ -179,12 +236,7 @@ Result<QStringList> PackageDeployer::applyRetention(const QString &packageDirect
         return outcome.error();
     if (!outcome->exit.succeeded())
         return failure(*outcome, tr("Removing old releases"));
-    QStringList removed;
-    for (const ServiceMessageEvent &event : std::as_const(outcome->messages)) {
-        if (event.name == u"retentionRemoved"_s)
-            removed.append(event.attributes.value(u"path"_s));
-    }
-    return removed;
+    return removedDirectories(outcome->messages);
 }
 
 Result<QString> PackageDeployer::transfer(const QString &cachePath, const QString &destinationDirectory,

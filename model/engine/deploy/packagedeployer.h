@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace Cuttle {
 
@@ -31,6 +32,11 @@ public:
     Result<bool> isCached(const QString &cachePath, const QString &sha256, qint64 size, bool verifyHash = false);
     /// Uploads a local package file to cachePath (only needed after a miss).
     VoidResult uploadToCache(const QString &localPath, const QString &cachePath, const ProgressCallback &progress = {});
+    /// One command for the cache check and, on a hit, the extraction: the extracted package, or
+    /// nothing on a miss (the cache directory then exists).
+    Result<std::optional<ExtractedPackage>> extractIfCached(const QString &cachePath, const QString &sha256, qint64 size,
+                                                            const QString &extension, const QString &packageDirectory,
+                                                            const QString &version);
     /// One command for a cache miss: sends the local package, extracts it as it arrives (tar
     /// packages) and stores it in the cache once complete.
     Result<ExtractedPackage> receiveAndExtract(const QString &localPath, const QString &cachePath,
@@ -39,6 +45,14 @@ public:
     Result<ExtractedPackage> extract(const QString &cachePath, const QString &extension,
                                      const QString &packageDirectory, const QString &version);
     VoidResult switchCurrent(const QString &packageDirectory, const QString &extractedDirectory);
+    struct SwitchOutcome
+    {
+        QStringList removed;    ///< the directories retention deleted
+        QString retentionError; ///< a sentence when retention failed (the switch still happened)
+    };
+    /// switchCurrent() and applyRetention() in one command.
+    Result<SwitchOutcome> switchCurrentAndApplyRetention(const QString &packageDirectory,
+                                                         const QString &extractedDirectory, int keep);
     /// The absolute paths of the directories deleted.
     Result<QStringList> applyRetention(const QString &packageDirectory, int keep = 3);
     /// The absolute path of the copy.

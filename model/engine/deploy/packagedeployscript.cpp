@@ -28,7 +28,11 @@ if [ -f "$archive" ]; then
     elif [ "$verify" = 1 ] && [ "$(sha256sum -- "$archive" | cut -c1-64)" != "$expected" ]; then
         status=miss
     fi
-    [ "$status" = hit ] || rm -f -- "$archive" "$expanded".*.tar
+    if [ "$status" = miss ]; then
+        rm -f -- "$archive"
+        # Its plain copy goes with it ($expanded is empty for packages that have none).
+        [ -z "$expanded" ] || rm -f -- "$expanded".*.tar
+    fi
 fi
 if [ "$status" = miss ]; then
     mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
@@ -408,6 +412,15 @@ QString PackageDeployScript::extractScript(const QString &cachePath, const QStri
     return extractionVariables(cachePath, extension, packageDirectory, version) + Common + ExtractFunctions + Extract;
 }
 
+QString PackageDeployScript::extractIfCachedScript(const QString &cachePath, const QString &sha256, qint64 size,
+                                                   const QString &extension, const QString &packageDirectory,
+                                                   const QString &version)
+{
+    return extractionVariables(cachePath, extension, packageDirectory, version) + assign(u"expected"_s, sha256.toLower())
+        + assign(u"size"_s, QString::number(size < 0 ? -1 : size)) + assign(u"verify"_s, u"0"_s) + Common + CacheCheck
+        + u"[ \"$status\" = hit ] || exit 0\n"_s + ExtractFunctions + Extract;
+}
+
 QString PackageDeployScript::receiveAndExtractScript(const QString &cachePath, const QString &extension, qint64 size,
                                                      const QString &packageDirectory, const QString &version)
 {
@@ -419,6 +432,15 @@ QString PackageDeployScript::switchCurrentScript(const QString &packageDirectory
 {
     return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"extracted"_s, extractedDirectory)
         + Common + SwitchCurrent;
+}
+
+QString PackageDeployScript::switchCurrentAndRetentionScript(const QString &packageDirectory,
+                                                             const QString &extractedDirectory, int keep)
+{
+    // Retention runs in a subshell: its failure is reported, and never undoes the switch.
+    return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"extracted"_s, extractedDirectory)
+        + assign(u"keep"_s, QString::number(keep)) + Common + SwitchCurrent + u"(\n"_s + Retention
+        + u") || printf '##cuttle[retentionFailed]\\n'\n"_s;
 }
 
 QString PackageDeployScript::retentionScript(const QString &packageDirectory, int keep)

@@ -52,12 +52,21 @@ public:
     /// Archives with absolute or `..` entries are refused before anything is written.
     static QString extractScript(const QString &cachePath, const QString &extension,
                                  const QString &packageDirectory, const QString &version);
+    /// cacheCheckScript() (without a second hash) and, on a hit, extractScript() in one command:
+    /// prints packageCache, then on a hit packageExtracted.
+    static QString extractIfCachedScript(const QString &cachePath, const QString &sha256, qint64 size,
+                                         const QString &extension, const QString &packageDirectory,
+                                         const QString &version);
     /// Receives the package on stdin, extracts it as extractScript() does (as it arrives, for a tar
     /// that GNU tar reads) and stores it in the cache once all `size` bytes are there.
     static QString receiveAndExtractScript(const QString &cachePath, const QString &extension, qint64 size,
                                            const QString &packageDirectory, const QString &version);
     /// Points `<packageDirectory>/current` at the extracted directory by renaming a new symlink over it.
     static QString switchCurrentScript(const QString &packageDirectory, const QString &extractedDirectory);
+    /// switchCurrentScript() then retentionScript() in one command; a failed retention prints
+    /// retentionFailed and leaves the switch done.
+    static QString switchCurrentAndRetentionScript(const QString &packageDirectory, const QString &extractedDirectory,
+                                                   int keep);
     /// Deletes extracted directories older than the last keep (keep < 1: none), never the one
     /// `current` points to; prints retentionRemoved path='...' per deleted directory.
     static QString retentionScript(const QString &packageDirectory, int keep);

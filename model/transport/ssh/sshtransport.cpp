@@ -740,8 +740,7 @@ Result<ExitInfo> SshTransport::run(const RunRequest &request, const OutputCallba
         return Error::validation(tr("The script for %1 is too long (%2 bytes; at most %3 fit on a command line).")
                                      .arg(d->target()).arg(bytes.size()).arg(MaxCommandBytes));
     if (request.standardInputFile.isEmpty()) {
-        if (request.standardInput.isEmpty())
-            return d->execute(this, bytes, &callbacks, nullptr, nullptr, {}, tr("running a command"));
+        // Without input the command reads end of file at once, as it would under a local shell.
         qint64 offset = 0;
         const StdinFeeder feeder = [&](char *buffer, qint64 capacity) {
             const qint64 n = std::min(capacity, qint64(request.standardInput.size()) - offset);

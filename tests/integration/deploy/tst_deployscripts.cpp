@@ -1,6 +1,7 @@
 #include "model/core/sha256hash.h"
 #include "model/engine/deploy/packagedeployer.h"
 #include "model/engine/deploy/packagedeployscript.h"
+#include "model/engine/deploy/remotefiles.h"
 #include "model/engine/deploy/scriptbootstrap.h"
 #include "model/transport/local/localtransport.h"
 #include "model/transport/shellquote.h"
@@ -145,6 +146,10 @@ private slots:
     void cacheHitAndMiss();
     void receiveAndExtractInOneCommand_data();
     void receiveAndExtractInOneCommand();
+    void extractIfCachedInOneCommand_data() { transports(); }
+    void extractIfCachedInOneCommand();
+    void remoteFilesFetchedAndStored_data() { transports(); }
+    void remoteFilesFetchedAndStored();
     void receivedPackageCutShortOrDamagedLeavesNothing_data();
     void receivedPackageCutShortOrDamagedLeavesNothing();
     void formats_data();
@@ -564,6 +569,84 @@ void tst_DeployScripts::receiveAndExtractInOneCommand()
     QVERIFY(!QFileInfo::exists(expanded));
 }
 
+void tst_DeployScripts::extractIfCachedInOneCommand()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    PackageDeployer deployer(*transport);
+    const QString hash = sha256Of(m_tarGz);
+    const qint64 size = QFileInfo(m_tarGz).size();
+    const QString path = PackageDeployScript::cachePath(m_root, hash, u"tar.gz"_s);
+    const QString packageDirectory = m_root + u"/Production/Acme.Web"_s;
+
+    // A miss extracts nothing and leaves the cache directory ready.
+    Result<std::optional<ExtractedPackage>> result =
+        deployer.extractIfCached(path, hash, size, u"tar.gz"_s, packageDirectory, u"1.0.0"_s);
+    QVERIFY2(result.ok(), qPrintable(result ? QString() : message(result.error())));
+    QVERIFY(!result->has_value());
+    QVERIFY(QFileInfo(QFileInfo(path).absolutePath()).isDir());
+    QVERIFY(!QFileInfo::exists(packageDirectory + u"/1.0.0"_s));
+
+    // A hit extracts in the same command.
+    QVERIFY(deployer.uploadToCache(m_tarGz, path).ok());
+    result = deployer.extractIfCached(path, hash, size, u"tar.gz"_s, packageDirectory, u"1.0.0"_s);
+    QVERIFY2(result.ok(), qPrintable(result ? QString() : message(result.error())));
+    QVERIFY(result->has_value());
+    QCOMPARE((*result)->path, packageDirectory + u"/1.0.0"_s);
+    QVERIFY(QFileInfo::exists(packageDirectory + u"/1.0.0/Deploy.sh"_s));
+
+    // A cached copy of another size is a miss, and is removed.
+    QVERIFY(writeFile(path, "cut"));
+    result = deployer.extractIfCached(path, hash, size, u"tar.gz"_s, packageDirectory, u"1.0.0"_s);
+    QVERIFY(result.ok());
+    QVERIFY(!result->has_value());
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+void tst_DeployScripts::remoteFilesFetchedAndStored()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString dir = m_root + u"/Production/Acme.Web/1.0.0"_s;
+    QVERIFY(writeFile(dir + u"/appsettings.json"_s, "{\"Port\": 80}\n"));
+    QVERIFY(writeFile(dir + u"/config/deep/app settings.json"_s, "{}\n"));
+    QVERIFY(writeFile(dir + u"/config/empty.json"_s, {}));
+    QVERIFY(writeFile(dir + u"/notes.txt"_s, "not matched\n"));
+    QVERIFY(QFile::setPermissions(dir + u"/appsettings.json"_s, QFile::ReadOwner | QFile::WriteOwner));
+
+    // Each file once, in the order the patterns found them; a pattern that matches nothing is fine.
+    const Result<QList<RemoteFiles::File>> files =
+        RemoteFiles::fetch(*transport, dir, {u"appsettings.json"_s, u"**/*.json"_s, u"missing/*.xml"_s});
+    QVERIFY2(files.ok(), qPrintable(files ? QString() : message(files.error())));
+    QStringList names;
+    for (const RemoteFiles::File &file : *files)
+        names << file.relativePath;
+    QCOMPARE(names, (QStringList{u"appsettings.json"_s, u"config/deep/app settings.json"_s, u"config/empty.json"_s}));
+    QCOMPARE(files->at(0).content, QByteArray("{\"Port\": 80}\n"));
+    QCOMPARE(files->at(2).content, QByteArray());
+
+    // A file linked elsewhere is replaced, not written through; it keeps its permissions.
+    const QString outside = m_root + u"/shared-copy.json"_s;
+    QVERIFY(::link(QFile::encodeName(dir + u"/appsettings.json"_s).constData(), QFile::encodeName(outside).constData()) == 0);
+    QVERIFY(RemoteFiles::store(*transport, dir + u"/appsettings.json"_s, "{\"Port\": 8080}\n").ok());
+    QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 8080}\n"));
+    QCOMPARE(readFile(outside), QByteArray("{\"Port\": 80}\n"));
+    QCOMPARE(QFileInfo(dir + u"/appsettings.json"_s).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+             QFile::Permissions());
+    // Emptying a file sends no input at all; the command must still end.
+    QVERIFY(RemoteFiles::store(*transport, dir + u"/notes.txt"_s, {}).ok());
+    QCOMPARE(QFileInfo(dir + u"/notes.txt"_s).size(), 0);
+    QVERIFY(QDir(dir).entryList(QDir::Files | QDir::Hidden).filter(u"cuttle"_s).isEmpty());
+
+    // A file that cannot be replaced is one sentence, and nothing is left behind.
+    const VoidResult refused = RemoteFiles::store(*transport, dir + u"/no such dir/x.json"_s, "{}");
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.startsWith(dir + u"/no such dir/x.json on "_s), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(u"could not be rewritten"_s), qPrintable(refused.error().message));
+}
+
 void tst_DeployScripts::receivedPackageCutShortOrDamagedLeavesNothing_data()
 {
     QTest::addColumn<QString>("kind");
@@ -830,11 +913,13 @@ void tst_DeployScripts::retention()
     QCOMPARE(left, (QStringList{u"1.0.0"_s, u"1.0.2"_s, u"1.0.3"_s, u"1.0.4"_s, u"made by hand"_s}));
     QCOMPARE(QFile::symLinkTarget(packageDirectory + u"/current"_s), packageDirectory + u"/1.0.0"_s);
 
-    // Switching to the newest and keeping one leaves exactly that one.
-    QVERIFY(deployer.switchCurrent(packageDirectory, u"1.0.4"_s).ok());
-    removed = deployer.applyRetention(packageDirectory, 1);
-    QVERIFY(removed.ok());
-    QCOMPARE(removed->size(), 3);
+    // Switching to the newest and keeping one, in one command, leaves exactly that one.
+    const Result<PackageDeployer::SwitchOutcome> switched =
+        deployer.switchCurrentAndApplyRetention(packageDirectory, u"1.0.4"_s, 1);
+    QVERIFY2(switched.ok(), qPrintable(switched ? QString() : message(switched.error())));
+    QCOMPARE(switched->retentionError, QString());
+    QCOMPARE(switched->removed.size(), 3);
+    QCOMPARE(QFile::symLinkTarget(packageDirectory + u"/current"_s), packageDirectory + u"/1.0.4"_s);
     left = QDir(packageDirectory).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
     left.sort();
     QCOMPARE(left, (QStringList{u"1.0.4"_s, u"made by hand"_s}));

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "model/core/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Cuttle {
+
+class Transport;
+
+/// Reads and rewrites the files a deployment changes in place on a target (variable
+/// substitution, structured configuration), one command for all files read and one per file
+/// written, instead of a listing, a download per file and an upload with its rename per file.
+class RemoteFiles final
+{
+    Q_DECLARE_TR_FUNCTIONS(RemoteFiles)
+
+public:
+    struct File
+    {
+        QString relativePath; ///< as the pattern matched it, relative to the directory
+        QByteArray content;
+    };
+
+    /// The regular files under `directory` that match the globs (`**` for any depth), each once,
+    /// in the order the patterns found them.
+    static Result<QList<File>> fetch(Transport &transport, const QString &directory, const QStringList &patterns);
+    /// Replaces the file at `path` with `content` through a temporary file renamed over it, so
+    /// that readers see the old or the new file and a link shared with another file is not
+    /// written through. The file keeps its permissions.
+    static VoidResult store(Transport &transport, const QString &path, const QByteArray &content);
+
+    /// The stream fetch() reads: for each file its path, NUL, its size in decimal, NUL, its bytes.
+    static Result<QList<File>> parse(const QByteArray &stream);
+    static QString fetchScript(const QString &directory, const QStringList &patterns);
+};
+
+} // namespace Cuttle
