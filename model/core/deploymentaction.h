@@ -41,6 +41,13 @@ inline const QString CustomInstallationDirectory = QStringLiteral("Octopus.Actio
 inline const QString TransferPath = QStringLiteral("Octopus.Action.Package.TransferPath");
 inline const QString Instructions = QStringLiteral("Octopus.Action.Manual.Instructions");
 inline const QString ResponsibleTeamIds = QStringLiteral("Octopus.Action.Manual.ResponsibleTeamIds");
+/// A package step's own Bash for a convention ("PreDeploy", "Deploy", "PostDeploy",
+/// "DeployFailed"): Octopus.Action.CustomScripts.<phase>.sh. It runs after the package's script
+/// of the same name, in the extracted directory.
+inline QString customScript(const QString &phase)
+{
+    return QStringLiteral("Octopus.Action.CustomScripts.") + phase + QStringLiteral(".sh");
+}
 } // namespace ActionProperty
 
 } // namespace Cuttle

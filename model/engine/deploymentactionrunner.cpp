@@ -303,18 +303,34 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
     Context inPackage = c;
     inPackage.variables = variables;
 
-    const auto convention = [&](const QString &script) -> VoidResult {
-        if (!extracted->conventionScripts.contains(script))
+    // Each convention runs the package's script, then the step's own (as the reference product
+    // does), both in the extracted directory.
+    const auto convention = [&](const QString &phase) -> VoidResult {
+        const QString script = phase + u".sh"_s;
+        if (extracted->conventionScripts.contains(script)) {
+            c.log->write(c.node, TaskLogCategory::Info, tr("Running %1 from the package.").arg(script));
+            ScriptBootstrap bootstrap(extracted->path);
+            bootstrap.setScriptFile(script);
+            bootstrap.setVariables(variables);
+            if (auto r = scriptOutcome(bootstrap.run(*c.transport, eventsToLog(inPackage)), script); !r)
+                return r;
+        }
+        const QString custom = c.properties.value(ActionProperty::customScript(phase));
+        if (custom.trimmed().isEmpty())
             return {};
-        c.log->write(c.node, TaskLogCategory::Info, tr("Running %1.").arg(script));
+        const QString what = tr("The step's %1").arg(script);
+        auto body = evaluated(custom, variables, what);
+        if (!body)
+            return body.error();
+        c.log->write(c.node, TaskLogCategory::Info, tr("Running the step's %1.").arg(script));
         ScriptBootstrap bootstrap(extracted->path);
-        bootstrap.setScriptFile(script);
+        bootstrap.setScript(*body);
         bootstrap.setVariables(variables);
-        return scriptOutcome(bootstrap.run(*c.transport, eventsToLog(inPackage)), script);
+        return scriptOutcome(bootstrap.run(*c.transport, eventsToLog(inPackage)), what);
     };
     const bool ignoreErrors = TemplateEngine::isTruthy(variables.valueOr(kIgnoreReplacementErrors));
     const auto conventions = [&]() -> VoidResult {
-        if (auto r = convention(QStringLiteral("PreDeploy.sh")); !r)
+        if (auto r = convention(QStringLiteral("PreDeploy")); !r)
             return r;
         if (const QString files = c.properties.value(kSubstituteFiles); !files.trimmed().isEmpty()) {
             auto substituted = changeRemoteFiles(inPackage, extracted->path, files,
@@ -369,17 +385,15 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
                                          .arg(*directory, QString::fromUtf8(err).trimmed()));
             c.log->write(c.node, TaskLogCategory::Info, tr("Copied the package to %1.").arg(*directory));
         }
-        if (auto r = convention(QStringLiteral("Deploy.sh")); !r)
+        if (auto r = convention(QStringLiteral("Deploy")); !r)
             return r;
-        return convention(QStringLiteral("PostDeploy.sh"));
+        return convention(QStringLiteral("PostDeploy"));
     };
     if (auto r = conventions(); !r) {
-        if (r.error().kind != ErrorKind::Cancelled && extracted->conventionScripts.contains(QStringLiteral("DeployFailed.sh"))) {
-            c.log->write(c.node, TaskLogCategory::Info, tr("Running DeployFailed.sh."));
-            ScriptBootstrap bootstrap(extracted->path);
-            bootstrap.setScriptFile(QStringLiteral("DeployFailed.sh"));
-            bootstrap.setVariables(variables);
-            (void)bootstrap.run(*c.transport, eventsToLog(inPackage));
+        // The step's error stays the first one; DeployFailed's own failure is only reported.
+        if (r.error().kind != ErrorKind::Cancelled) {
+            if (auto failed = convention(QStringLiteral("DeployFailed")); !failed)
+                c.log->write(c.node, TaskLogCategory::Warning, failed.error().message);
         }
         c.log->write(c.node, TaskLogCategory::Warning,
                      tr("%1 still points at the previous release.").arg(packageDirectory + u"/current"_s));

@@ -129,6 +129,45 @@ private slots:
         QVERIFY(QFileInfo::exists(web.directory + u"/Development/Acme.Web/2.0.0/Deploy.sh"_s));
     }
 
+    void stepScriptsRunAfterThePackagesOwn()
+    {
+        DeploymentFixture f;
+        const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        QList<TestEntry> package = webPackage("echo package Deploy\n");
+        package << TestEntry::file("PreDeploy.sh", "echo package PreDeploy\n", 0755);
+        f.push(u"Acme.Web.1.0.0.tar.gz"_s, package);
+        f.setVariable(u"Greeting"_s, u"Hi"_s);
+        QMap<QString, QString> properties = conventions();
+        properties.insert(ActionProperty::customScript(u"PreDeploy"_s), u"echo step PreDeploy #{Greeting}"_s);
+        properties.insert(ActionProperty::customScript(u"Deploy"_s), u"echo step Deploy; cat index.html"_s);
+        properties.insert(ActionProperty::customScript(u"PostDeploy"_s), u"echo \"step PostDeploy in $PWD\""_s);
+        f.setProcess({packageStep(u"Deploy web"_s, u"Acme.Web"_s, {u"web"_s}, properties)});
+        f.release(u"1.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+        const QString directory = web.directory + u"/Development/Acme.Web/1.0.0"_s;
+        const QStringList expected{u"package PreDeploy"_s, u"step PreDeploy Hi"_s, u"package Deploy"_s, u"step Deploy"_s,
+                                   u"<h1>Hi</h1>"_s, u"step PostDeploy in "_s + directory};
+        QStringList seen;
+        for (const QString &line : f.storedLog(f.lastTaskId)) {
+            if (expected.contains(line))
+                seen << line;
+        }
+        QCOMPARE(seen, expected); // in this order: substitution came before Deploy
+
+        // A failing step script runs the step's DeployFailed and leaves current alone.
+        properties.insert(ActionProperty::customScript(u"Deploy"_s), u"echo step Deploy failing; exit 4"_s);
+        properties.insert(ActionProperty::customScript(u"DeployFailed"_s), u"echo step DeployFailed ran"_s);
+        f.setProcess({packageStep(u"Deploy web"_s, u"Acme.Web"_s, {u"web"_s}, properties)});
+        f.release(u"1.0.1"_s);
+        QCOMPARE(toString(f.deploy(u"1.0.1"_s, u"Development"_s)), u"Failed"_s);
+        const Task task = *TaskRepository(f.context).get(f.lastTaskId);
+        QVERIFY2(task.errorMessage.contains(u"The step's Deploy.sh exited with code 4."_s), qPrintable(task.errorMessage));
+        const QStringList log = f.storedLog(f.lastTaskId);
+        QVERIFY(log.contains(u"step DeployFailed ran"_s));
+        QVERIFY(!log.contains(u"step PostDeploy in "_s + web.directory + u"/Development/Acme.Web/1.0.0_1"_s));
+        QCOMPARE(QFileInfo(web.directory + u"/Development/Acme.Web/current"_s).symLinkTarget(), directory);
+    }
+
     void cancellationStopsTheRemoteCommand()
     {
         DeploymentFixture f;
