@@ -7,6 +7,15 @@ using namespace Qt::StringLiterals;
 
 namespace Cuttle {
 
+/// What the command said on stderr, else its exit code.
+QString RemoteFiles::reason(const QByteArray &standardError, const ExitInfo &exit)
+{
+    QString detail = QString::fromUtf8(standardError).trimmed();
+    if (detail.endsWith(u'.'))
+        detail.chop(1);
+    return detail.isEmpty() ? tr("exit code %1").arg(exit.exitCode) : detail;
+}
+
 QString RemoteFiles::fetchScript(const QString &directory, const QStringList &patterns)
 {
     QString script = u"cd -- "_s + shellQuote(directory) + u" || exit 1\nshopt -s globstar nullglob\nIFS=$'\\n'\n"_s
@@ -55,10 +64,8 @@ Result<QList<RemoteFiles::File>> RemoteFiles::fetch(Transport &transport, const 
     if (!exit)
         return exit.error();
     if (!exit->succeeded()) {
-        const QString detail = QString::fromUtf8(err).trimmed();
         return Error::failed(tr("The files to change in %1 on %2 could not be read: %3.")
-                                 .arg(directory, transport.targetDescription(),
-                                      detail.isEmpty() ? tr("exit code %1").arg(exit->exitCode) : detail));
+                                 .arg(directory, transport.targetDescription(), reason(err, *exit)));
     }
     return parse(out);
 }
@@ -78,12 +85,8 @@ VoidResult RemoteFiles::store(Transport &transport, const QString &path, const Q
     auto exit = transport.run(request, callbacks);
     if (!exit)
         return exit.error();
-    if (!exit->succeeded()) {
-        const QString detail = QString::fromUtf8(err).trimmed();
-        return Error::failed(tr("%1 on %2 could not be rewritten: %3.")
-                                 .arg(path, transport.targetDescription(),
-                                      detail.isEmpty() ? tr("exit code %1").arg(exit->exitCode) : detail));
-    }
+    if (!exit->succeeded())
+        return Error::failed(tr("%1 on %2 could not be rewritten: %3.").arg(path, transport.targetDescription(), reason(err, *exit)));
     return {};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/core/result.h"
+#include "model/transport/exitinfo.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -37,6 +38,9 @@ public:
     /// The stream fetch() reads: for each file its path, NUL, its size in decimal, NUL, its bytes.
     static Result<QList<File>> parse(const QByteArray &stream);
     static QString fetchScript(const QString &directory, const QStringList &patterns);
+
+private:
+    static QString reason(const QByteArray &standardError, const ExitInfo &exit);
 };
 
 } // namespace Cuttle
