@@ -75,7 +75,7 @@ VoidResult RemoteFiles::store(Transport &transport, const QString &path, const Q
     RunRequest request;
     request.script = u"f="_s + shellQuote(path) + u"\nt=$f.cuttle-$$\n"_s
         + u"if cat > \"$t\" && [ \"$(stat -c %s -- \"$t\")\" = "_s + QString::number(content.size())
-        + u" ] && chmod --reference=\"$f\" -- \"$t\" && mv -f -- \"$t\" \"$f\"; then exit 0; fi\n"_s
+        + u" ] && chmod \"$(stat -c %a -- \"$f\")\" \"$t\" && mv -f -- \"$t\" \"$f\"; then exit 0; fi\n"_s
         + u"rm -f -- \"$t\"\nexit 1\n"_s;
     request.standardInput = content;
     QByteArray err;
