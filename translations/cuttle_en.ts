@@ -5264,10 +5264,6 @@ df -h &quot;$HOME&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The files to change in %1 could not be listed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The list of files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5312,10 +5308,6 @@ df -h &quot;$HOME&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Running %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Substituting variables in %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5343,10 +5335,6 @@ df -h &quot;$HOME&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Running DeployFailed.sh.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 still points at the previous release.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5364,6 +5352,26 @@ df -h &quot;$HOME&quot;</source>
     </message>
     <message>
         <source>Transferred %1 %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A local copy of %1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changed copy of %1 could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1 from the package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step&apos;s %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the step&apos;s %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5882,6 +5890,10 @@ df -h &quot;$HOME&quot;</source>
         <source>%1 could not be copied to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NuspecReader</name>
@@ -5950,6 +5962,22 @@ df -h &quot;$HOME&quot;</source>
     </message>
     <message>
         <source>Transferring the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only part of the package arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing old releases on %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6096,9 +6124,28 @@ df -h &quot;$HOME&quot;</source>
     </message>
 </context>
 <context>
+    <name>RemoteFiles</name>
+    <message>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target sent the files in a form that could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files to change in %1 on %2 could not be read: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 could not be rewritten: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScriptBootstrap</name>
     <message>
-        <source>The script directory %1 could not be created on %2: %3.</source>
+        <source>The script could not be stored in %1 on %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6406,6 +6453,14 @@ df -h &quot;$HOME&quot;</source>
     </message>
     <message>
         <source>%1 could not be read on %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending %1 to a command</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
