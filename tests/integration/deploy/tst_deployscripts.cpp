@@ -19,6 +19,8 @@
 #include <QTest>
 
 #include <pwd.h>
+#include <sys/stat.h>
+#include <csignal>
 #include <unistd.h>
 
 #include <atomic>
@@ -168,6 +170,8 @@ private slots:
     void largePackage();
     void cancelStopsTheScript_data() { transports(); }
     void cancelStopsTheScript();
+    void cancelWhileReceivingLeavesNothing_data() { transports(); }
+    void cancelWhileReceivingLeavesNothing();
     void transfer_data() { transports(); }
     void transfer();
 
@@ -1104,6 +1108,56 @@ void tst_DeployScripts::cancelStopsTheScript()
     };
     QTRY_VERIFY_WITH_TIMEOUT(!sleeping(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(bootstrap.bootstrapDirectory()), 10000);
+}
+
+void tst_DeployScripts::cancelWhileReceivingLeavesNothing()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    if (auto *local = dynamic_cast<LocalTransport *>(transport.get()))
+        local->setCancelGracePeriod(std::chrono::milliseconds(500));
+    // A plain tar of 16 MB, of which the target gets the first 4 MB through a named pipe
+    // before the deployment is cancelled.
+    const QString tree = m_target->path() + u"/stream-tree"_s;
+    QByteArray data(16 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+    QVERIFY(writeFile(tree + u"/blob.bin"_s, data));
+    const QString package = m_target->path() + u"/Acme.Stream.1.0.0.tar"_s;
+    QVERIFY(run(u"tar"_s, {u"-cf"_s, package, u"-C"_s, tree, u"."_s}));
+    const QByteArray bytes = readFile(package);
+    const QString fifo = m_target->path() + u"/stream.fifo"_s;
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    ::signal(SIGPIPE, SIG_IGN); // the reader goes away on cancel
+
+    const QString path = PackageDeployScript::cachePath(m_root, sha256Of(package), u"tar"_s);
+    const QString packageDirectory = m_root + u"/Production/Acme.Stream"_s;
+    std::atomic<bool> midStream{false};
+    std::thread writer([&] {
+        QFile out(fifo);
+        if (!out.open(QIODevice::WriteOnly))
+            return;
+        out.write(bytes.left(4 * 1024 * 1024));
+        out.flush();
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        // Mid-stream: the partial copy and the directory being extracted exist.
+        midStream = QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden).size() == 1
+                    && QFileInfo(packageDirectory + u"/1.0.0/blob.bin"_s).isFile();
+        transport->cancel();
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    });
+    RunRequest request;
+    request.script = PackageDeployScript::receiveAndExtractScript(path, u"tar"_s, bytes.size(), packageDirectory, u"1.0.0"_s);
+    request.standardInputFile = fifo;
+    const Result<ExitInfo> exit = transport->run(request);
+    writer.join();
+    QVERIFY(midStream);
+    QVERIFY(!exit.ok());
+    QCOMPARE(exit.error().kind, ErrorKind::Cancelled);
+    // Neither a cache entry nor a partial copy nor an extraction directory is left.
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden).isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QDir(packageDirectory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty(), 10000);
 }
 
 void tst_DeployScripts::transfer()
