@@ -117,6 +117,8 @@ __cuttle_gnu_extract() {
 __cuttle_pipeline_failed() {
     local status=$?
     [ "$status" = 11 ] && exit 11
+    # A package that arrived cut short is named as such, whatever the decompressor made of it.
+    [ -z "${part-}" ] || __cuttle_check_size
     __cuttle_fail 15 "$archive could not be extracted."
 }
 # A compressed tar is decompressed once: the plain tar is kept beside the package, named

@@ -654,29 +654,35 @@ void tst_DeployScripts::remoteFilesFetchedAndStored()
 void tst_DeployScripts::receivedPackageCutShortOrDamagedLeavesNothing_data()
 {
     QTest::addColumn<QString>("kind");
-    QTest::addColumn<bool>("truncated");
+    QTest::addColumn<int>("sent");      // bytes of the package sent
+    QTest::addColumn<int>("announced"); // bytes the command expects, relative to the whole package
+    QTest::addColumn<int>("exitCode");
     for (const char *kind : {"local", "ssh"}) {
-        QTest::addRow("%s, fewer bytes than announced", kind) << QString::fromLatin1(kind) << true;
-        QTest::addRow("%s, damaged archive", kind) << QString::fromLatin1(kind) << false;
+        const QString k = QString::fromLatin1(kind);
+        // Stand-ins for a connection that ends early: the archive is whole, or the gzip stream breaks off.
+        QTest::addRow("%s, whole archive, fewer bytes than announced", kind)
+            << k << 0 << 100 << int(PackageDeployScript::Incomplete);
+        QTest::addRow("%s, archive cut short", kind) << k << -40 << 0 << int(PackageDeployScript::Incomplete);
+        QTest::addRow("%s, damaged archive of the announced size", kind)
+            << k << -40 << -40 << int(PackageDeployScript::ExtractionFailed);
     }
 }
 
 void tst_DeployScripts::receivedPackageCutShortOrDamagedLeavesNothing()
 {
     QFETCH(QString, kind);
-    QFETCH(bool, truncated);
+    QFETCH(int, sent);
+    QFETCH(int, announced);
+    QFETCH(int, exitCode);
     auto transport = connect(kind);
     QVERIFY(transport);
     const QString package = m_target->path() + u"/Acme.Broken.1.0.0.tar.gz"_s;
-    QByteArray bytes = readFile(m_tarGz);
-    if (!truncated)
-        bytes.truncate(bytes.size() - 40); // the gzip stream ends early: tar fails
-    QVERIFY(writeFile(package, bytes));
+    const QByteArray whole = readFile(m_tarGz);
+    QVERIFY(writeFile(package, whole.left(whole.size() + sent)));
     const QString path = PackageDeployScript::cachePath(m_root, sha256Of(m_tarGz), u"tar.gz"_s);
     const QString packageDirectory = m_root + u"/Production/Acme.Broken"_s;
     RunRequest request;
-    // Announcing more bytes than the file has stands for a connection that ends early.
-    request.script = PackageDeployScript::receiveAndExtractScript(path, u"tar.gz"_s, bytes.size() + (truncated ? 100 : 0),
+    request.script = PackageDeployScript::receiveAndExtractScript(path, u"tar.gz"_s, whole.size() + announced,
                                                                   packageDirectory, u"1.0.0"_s);
     request.standardInputFile = package;
     QByteArray err;
@@ -684,8 +690,8 @@ void tst_DeployScripts::receivedPackageCutShortOrDamagedLeavesNothing()
     callbacks.onStderr = [&](const QByteArray &chunk) { err += chunk; };
     const Result<ExitInfo> exit = transport->run(request, callbacks);
     QVERIFY(exit.ok());
-    QCOMPARE(exit->exitCode, truncated ? int(PackageDeployScript::Incomplete) : int(PackageDeployScript::ExtractionFailed));
-    if (truncated)
+    QCOMPARE(exit->exitCode, exitCode);
+    if (exitCode == PackageDeployScript::Incomplete)
         QVERIFY2(err.contains("arrived incomplete"), err.constData());
     // No cache entry, no temporary copy, no extraction directory, no journal entry.
     QVERIFY(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden).isEmpty());
