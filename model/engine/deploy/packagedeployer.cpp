@@ -15,7 +15,7 @@ struct PackageDeployer::Outcome
 {
     ExitInfo exit;
     QList<ServiceMessageEvent> messages;
-    QString errorText; ///< stderr, trimmed
+    QStringList errorLines; ///< stderr
 };
 
 PackageDeployer::PackageDeployer(Transport &transport, LineHandler onLine)
@@ -55,12 +55,26 @@ Result<PackageDeployer::Outcome> PackageDeployer::runScript(const QString &scrip
     if (!exit)
         return exit.error();
     outcome.exit = *exit;
-    outcome.errorText = errorLines.join(u' ').trimmed();
+    outcome.errorLines = errorLines;
     return outcome;
 }
 
 Error PackageDeployer::failure(const Outcome &outcome, const QString &activity) const
 {
+    // The script's own sentence (from __cuttle_fail), and what the tools said before it.
+    QString stated;
+    for (const ServiceMessageEvent &event : outcome.messages) {
+        if (event.kind == ServiceMessageEvent::Kind::Message && event.name == u"failed"_s)
+            stated = event.attributes.value(u"message"_s).trimmed();
+    }
+    QStringList details;
+    for (const QString &line : outcome.errorLines) {
+        if (!line.trimmed().isEmpty() && line.trimmed() != stated)
+            details << line.trimmed();
+    }
+    const QString detail = details.join(QLatin1String("; "));
+    if (stated.endsWith(u'.'))
+        stated.chop(1);
     QString reason;
     switch (outcome.exit.exitCode) {
     case PackageDeployScript::PackageMissing:
@@ -77,10 +91,10 @@ Error PackageDeployer::failure(const Outcome &outcome, const QString &activity) 
         return Error::validation(tr("%1 on %2 was refused: %3.").arg(activity, m_transport.targetDescription(), reason));
     }
     case PackageDeployScript::UnreadableArchive:
-        reason = tr("the package could not be read (%1)").arg(outcome.errorText);
+        reason = tr("the package could not be read (%1)").arg(detail);
         break;
     case PackageDeployScript::Incomplete:
-        reason = outcome.errorText.isEmpty() ? tr("only part of the package arrived") : outcome.errorText;
+        reason = stated.isEmpty() ? tr("only part of the package arrived") : stated;
         break;
     case PackageDeployScript::NoZipTool:
         reason = tr("neither unzip nor bsdtar is installed there");
@@ -88,8 +102,10 @@ Error PackageDeployer::failure(const Outcome &outcome, const QString &activity) 
     default:
         if (!outcome.exit.signal.isEmpty())
             reason = tr("the command was killed by signal %1").arg(outcome.exit.signal);
-        else if (!outcome.errorText.isEmpty())
-            reason = outcome.errorText;
+        else if (!stated.isEmpty())
+            reason = detail.isEmpty() ? stated : tr("%1 (%2)").arg(stated, detail);
+        else if (!detail.isEmpty())
+            reason = detail;
         else
             reason = tr("exit code %1").arg(outcome.exit.exitCode);
         break;
@@ -224,7 +240,8 @@ Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchCurrentAndApplyRet
     if (findMessage(outcome->messages, u"retentionFailed"_s)) {
         switched.retentionError = tr("Removing old releases on %1 failed: %2.")
                                       .arg(m_transport.targetDescription(),
-                                           outcome->errorText.isEmpty() ? tr("no reason given") : outcome->errorText);
+                                           outcome->errorLines.isEmpty() ? tr("no reason given")
+                                                                          : outcome->errorLines.join(QLatin1String("; ")).trimmed());
     }
     return switched;
 }

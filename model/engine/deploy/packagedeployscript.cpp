@@ -13,7 +13,13 @@ namespace {
 
 const auto Common = uR"BASH(
 __cuttle_encode() { printf '%s' "${1-}" | base64 | tr -d '\n'; }
-__cuttle_fail() { printf '%s\n' "$2" >&2; exit "$1"; }
+# The sentence goes to stderr for the log and as a service message, so that the engine can
+# tell it from the complaints of the tools before it.
+__cuttle_fail() {
+    printf "##cuttle[failed message='%s']\n" "$(__cuttle_encode "$2")"
+    printf '%s\n' "$2" >&2
+    exit "$1"
+}
 __cuttle_absolute() { case $1 in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "${1#./}" ;; esac; }
 )BASH"_s;
 

@@ -172,6 +172,8 @@ private slots:
     void cancelStopsTheScript();
     void cancelWhileReceivingLeavesNothing_data() { transports(); }
     void cancelWhileReceivingLeavesNothing();
+    void receiveRefusedBeforeReadingIsOneSentence_data() { transports(); }
+    void receiveRefusedBeforeReadingIsOneSentence();
     void transfer_data() { transports(); }
     void transfer();
 
@@ -1164,6 +1166,39 @@ void tst_DeployScripts::cancelWhileReceivingLeavesNothing()
     QTRY_VERIFY_WITH_TIMEOUT(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden).isEmpty(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(
         QDir(packageDirectory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty(), 10000);
+}
+
+void tst_DeployScripts::receiveRefusedBeforeReadingIsOneSentence()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    // 16 MB, far more than an SSH window: the sender must not wait for a command that has
+    // already given up without reading.
+    const QString tree = m_target->path() + u"/refused-tree"_s;
+    QByteArray data(16 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+    QVERIFY(writeFile(tree + u"/blob.bin"_s, data));
+    const QString package = m_target->path() + u"/Acme.Refused.1.0.0.tar"_s;
+    QVERIFY(run(u"tar"_s, {u"-cf"_s, package, u"-C"_s, tree, u"."_s}));
+    // A file where the package cache directory should be.
+    const QString blocked = m_root + u"/blocked-root"_s;
+    QVERIFY(writeFile(blocked + u"/.cuttle"_s, "not a directory"));
+    const QString path = PackageDeployScript::cachePath(blocked, sha256Of(package), u"tar"_s);
+
+    QElapsedTimer timer;
+    timer.start();
+    PackageDeployer deployer(*transport);
+    const Result<ExtractedPackage> extracted =
+        deployer.receiveAndExtract(package, path, u"tar"_s, blocked + u"/Production/Acme.Refused"_s, u"1.0.0"_s);
+    QVERIFY(!extracted.ok());
+    // The script's sentence first, the tool's complaint in brackets after it.
+    const QString message = extracted.error().message;
+    QVERIFY2(message.startsWith(u"Extracting the package on "_s + transport->targetDescription()
+                                + u" failed: The package cache directory could not be created (mkdir: "_s),
+             qPrintable(message));
+    QVERIFY2(message.endsWith(u"Not a directory)."_s), qPrintable(message));
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void tst_DeployScripts::transfer()
