@@ -5980,6 +5980,10 @@ df -h &quot;$HOME&quot;</source>
         <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PackageFileName</name>
