@@ -163,6 +163,16 @@ Result<std::optional<ExtractedPackage>> PackageDeployer::extractIfCached(const Q
             return failure(*outcome, tr("Checking the package cache"));
         return std::optional<ExtractedPackage>();
     }
+    // The script has removed the damaged copy and the new directory: sending the package again
+    // repairs the cache.
+    if (const ServiceMessageEvent *damaged = findMessage(outcome->messages, u"packageCacheDamaged"_s)) {
+        if (m_onLine) {
+            m_onLine(tr("%1 could not be read and has been removed from the package cache; the package is sent again.")
+                         .arg(damaged->attributes.value(u"path"_s)),
+                     false);
+        }
+        return std::optional<ExtractedPackage>();
+    }
     auto package = extracted(outcome);
     if (!package)
         return package.error();

@@ -27,18 +27,21 @@ public:
 
     explicit PackageDeployer(Transport &transport, LineHandler onLine = {});
 
-    /// Whether the cache holds the package: a file of that name (its SHA-256) and size, and with
-    /// verifyHash a SHA-256 computed again. On a miss the cache directory exists afterwards.
+    /// Whether the cache holds the package file itself (a transfer needs it): a file of that name
+    /// (its SHA-256) and size, and with verifyHash a SHA-256 computed again. On a miss the cache
+    /// directory exists afterwards.
     Result<bool> isCached(const QString &cachePath, const QString &sha256, qint64 size, bool verifyHash = false);
     /// Uploads a local package file to cachePath (only needed after a miss).
     VoidResult uploadToCache(const QString &localPath, const QString &cachePath, const ProgressCallback &progress = {});
     /// One command for the cache check and, on a hit, the extraction: the extracted package, or
-    /// nothing on a miss (the cache directory then exists).
+    /// nothing on a miss (the cache directory then exists). A hit is the package file or, for a
+    /// compressed tar, its plain tar; a plain tar found damaged is removed and counts as a miss.
     Result<std::optional<ExtractedPackage>> extractIfCached(const QString &cachePath, const QString &sha256, qint64 size,
                                                             const QString &extension, const QString &packageDirectory,
                                                             const QString &version);
     /// One command for a cache miss: sends the local package, extracts it as it arrives (tar
-    /// packages) and stores it in the cache once complete.
+    /// packages) and stores it in the cache once complete; a compressed tar that GNU tar reads
+    /// is stored as its plain tar only.
     Result<ExtractedPackage> receiveAndExtract(const QString &localPath, const QString &cachePath,
                                                const QString &extension, const QString &packageDirectory,
                                                const QString &version);

@@ -21,6 +21,22 @@ __cuttle_fail() {
     exit "$1"
 }
 __cuttle_absolute() { case $1 in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "${1#./}" ;; esac; }
+# A compressed tar's plain tar is named "$expanded.<bytes>.tar": GNU tar stops without complaint
+# where a tar breaks off, so a copy whose size is not its name's is removed, never used.
+__cuttle_find_expanded() {
+    local candidate bytes
+    for candidate in "$expanded".*.tar; do
+        [ -f "$candidate" ] || continue
+        bytes=${candidate#"$expanded".}
+        bytes=${bytes%.tar}
+        if [ "$(stat -c %s -- "$candidate" 2> /dev/null)" = "$bytes" ]; then
+            printf '%s' "$candidate"
+            return 0
+        fi
+        rm -f -- "$candidate"
+    done
+    return 1
+}
 )BASH"_s;
 
 const auto CacheCheck = uR"BASH(
@@ -39,6 +55,11 @@ if [ -f "$archive" ]; then
         # Its plain copy goes with it ($expanded is empty for packages that have none).
         [ -z "$expanded" ] || rm -f -- "$expanded".*.tar
     fi
+fi
+# A compressed tar that arrived as a stream is cached as its plain tar alone; that counts for an
+# extraction ($plain = 1), not for a transfer, which needs the package itself.
+if [ "$status" = miss ] && [ "$plain" = 1 ] && [ -n "$expanded" ] && __cuttle_find_expanded > /dev/null; then
+    status=hit
 fi
 if [ "$status" = miss ]; then
     mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
@@ -124,7 +145,7 @@ __cuttle_pipeline_failed() {
     local status=$?
     [ "$status" = 11 ] && exit 11
     # A package that arrived cut short is named as such, whatever the decompressor made of it.
-    [ -z "${part-}" ] || __cuttle_check_size
+    ! declare -F __cuttle_check_size > /dev/null || __cuttle_check_size
     __cuttle_fail 15 "$archive could not be extracted."
 }
 # A compressed tar is decompressed once: the plain tar is kept beside the package, named
@@ -134,20 +155,6 @@ __cuttle_keep_expanded() {
     local bytes
     bytes=$(stat -c %s -- "$1") && mv -f -- "$1" "$expanded.$bytes.tar" ||
         __cuttle_fail 14 "$expanded could not be stored in the package cache."
-}
-__cuttle_find_expanded() {
-    local candidate bytes
-    for candidate in "$expanded".*.tar; do
-        [ -f "$candidate" ] || continue
-        bytes=${candidate#"$expanded".}
-        bytes=${bytes%.tar}
-        if [ "$(stat -c %s -- "$candidate" 2> /dev/null)" = "$bytes" ]; then
-            printf '%s' "$candidate"
-            return 0
-        fi
-        rm -f -- "$candidate"
-    done
-    return 1
 }
 __cuttle_decompress_and_extract() {
     local expanded_part=$expanded.cuttle-$$.part
@@ -173,8 +180,13 @@ __cuttle_extract_cached() {
         status=$?
         [ "$status" = 11 ] && exit 11
         if [ "$status" != 0 ]; then
-            # A plain copy tar cannot read is dropped and made again from the package.
+            # A plain copy tar cannot read is dropped and made again from the package; without
+            # the package, the engine sends it again.
             rm -f -- "$plain"
+            if [ ! -f "$archive" ]; then
+                printf "##cuttle[packageCacheDamaged path='%s']\n" "$(__cuttle_encode "$(__cuttle_absolute "$plain")")"
+                exit 20
+            fi
             find "$dir" -mindepth 1 -delete || __cuttle_fail 15 "$dir could not be emptied."
             __cuttle_decompress_and_extract
         fi
@@ -214,54 +226,71 @@ __cuttle_report_extraction() {
 )BASH"_s;
 
 const auto Extract = uR"BASH(
-[ -f "$archive" ] || __cuttle_fail 10 "$archive is not in the package cache."
+[ -f "$archive" ] || { [ -n "$decompress" ] && [ "$gnutar" = 1 ] && __cuttle_find_expanded > /dev/null; } ||
+    __cuttle_fail 10 "$archive is not in the package cache."
 __cuttle_extract_cached
 __cuttle_refuse_escaping_links
 __cuttle_report_extraction
 )BASH"_s;
 
-// The package arrives on stdin. A tar that GNU tar can read is extracted as it arrives while tee
-// keeps a copy for the cache (-p: tee goes on writing the copy if tar stops reading early);
-// anything else is stored first and extracted from the cache. The copy enters the cache, under
-// its final name, only once it is complete: SSH has already checked every byte on the way, and
-// the size proves nothing is missing.
-// The package arrives on stdin. A tar that GNU tar can read is extracted as it arrives while tee
-// keeps a copy for the cache, and for a compressed one a second tee keeps the plain tar (-p: tee
-// goes on writing its copy if the reader stops early); anything else is stored first and
-// extracted from that copy. The copy enters the cache, under
-// its final name, only once it is complete and extracted: SSH has already checked every byte on
-// the way, and the size proves nothing is missing.
+// The package arrives on stdin and is extracted as it arrives when GNU tar can read it; anything
+// else is stored first and extracted from that copy. What enters the cache, under its final
+// name, does so only once it is complete and extracted without refusal: SSH has already checked
+// every byte on the way, and the byte count proves nothing is missing.
+// - A compressed tar is kept only as its plain tar (the decompressor's own checksums cover the
+//   stream; dd counts the bytes), so the first deployment writes the data twice, not three times,
+//   and later ones skip the decompression.
+// - A plain tar is kept as it is (tee -p goes on writing its copy if tar stops reading early).
 const auto ReceiveAndExtract = uR"BASH(
 mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
 cached=$archive
 part=$archive.cuttle-$$.part
-parts+=("$part")
+counted=
+__cuttle_arrived() {
+    if [ -n "$counted" ]; then
+        sed -n 's/^\([0-9][0-9]*\) bytes.*/\1/p' -- "$counted" | tail -n 1
+    else
+        stat -c %s -- "$part" 2> /dev/null
+    fi
+}
 __cuttle_check_size() {
     local arrived
-    arrived=$(stat -c %s -- "$part" 2> /dev/null) || arrived=0
+    arrived=$(__cuttle_arrived)
+    # dd reports nothing when the reader stopped before the end: the reader's failure stands.
+    if [ -n "$counted" ] && [ -z "$arrived" ]; then
+        return 0
+    fi
+    [ -n "$arrived" ] || arrived=0
     [ "$arrived" = "$size" ] || __cuttle_fail 19 "$cached arrived incomplete ($arrived of $size bytes)."
 }
-if [ "$kind" = tar ] && [ "$gnutar" = 1 ]; then
+if [ "$kind" = tar ] && [ "$gnutar" = 1 ] && [ -n "$decompress" ]; then
     __cuttle_new_directory
-    if [ -n "$decompress" ]; then
-        expanded_part=$expanded.cuttle-$$.part
-        parts+=("$expanded_part")
-        tee -p -- "$part" | $decompress | tee -p -- "$expanded_part" | __cuttle_gnu_extract || __cuttle_pipeline_failed
-    else
-        tee -p -- "$part" | __cuttle_gnu_extract || __cuttle_pipeline_failed
-    fi
+    counted=$expanded.cuttle-$$.count
+    expanded_part=$expanded.cuttle-$$.part
+    parts+=("$counted" "$expanded_part")
+    LC_ALL=C dd bs=65536 2> "$counted" | $decompress | tee -p -- "$expanded_part" | __cuttle_gnu_extract ||
+        __cuttle_pipeline_failed
     __cuttle_check_size
     __cuttle_refuse_escaping_links
-    [ -z "$decompress" ] || __cuttle_keep_expanded "$expanded_part"
+    __cuttle_keep_expanded "$expanded_part"
+    rm -f -- "$counted"
 else
-    cat > "$part" || __cuttle_fail 14 "$part could not be written."
-    __cuttle_check_size
-    archive=$part
-    __cuttle_extract_cached
-    archive=$cached
-    __cuttle_refuse_escaping_links
+    parts+=("$part")
+    if [ "$kind" = tar ] && [ "$gnutar" = 1 ]; then
+        __cuttle_new_directory
+        tee -p -- "$part" | __cuttle_gnu_extract || __cuttle_pipeline_failed
+        __cuttle_check_size
+        __cuttle_refuse_escaping_links
+    else
+        cat > "$part" || __cuttle_fail 14 "$part could not be written."
+        __cuttle_check_size
+        archive=$part
+        __cuttle_extract_cached
+        archive=$cached
+        __cuttle_refuse_escaping_links
+    fi
+    mv -f -- "$part" "$cached" || __cuttle_fail 14 "$cached could not be stored in the package cache."
 fi
-mv -f -- "$part" "$cached" || __cuttle_fail 14 "$cached could not be stored in the package cache."
 parts=()
 __cuttle_report_extraction
 )BASH"_s;
@@ -411,7 +440,7 @@ QString PackageDeployScript::cacheCheckScript(const QString &cachePath, const QS
 {
     return assign(u"archive"_s, cachePath) + assign(u"expanded"_s, expandedCachePath(cachePath))
         + assign(u"expected"_s, sha256.toLower()) + assign(u"size"_s, QString::number(size < 0 ? -1 : size))
-        + assign(u"verify"_s, verifyHash ? u"1"_s : u"0"_s) + Common + CacheCheck;
+        + assign(u"verify"_s, verifyHash ? u"1"_s : u"0"_s) + assign(u"plain"_s, u"0"_s) + Common + CacheCheck;
 }
 
 QString PackageDeployScript::extractScript(const QString &cachePath, const QString &extension,
@@ -425,8 +454,9 @@ QString PackageDeployScript::extractIfCachedScript(const QString &cachePath, con
                                                    const QString &version)
 {
     return extractionVariables(cachePath, extension, packageDirectory, version) + assign(u"expected"_s, sha256.toLower())
-        + assign(u"size"_s, QString::number(size < 0 ? -1 : size)) + assign(u"verify"_s, u"0"_s) + Common + CacheCheck
-        + u"[ \"$status\" = hit ] || exit 0\n"_s + ExtractFunctions + Extract;
+        + assign(u"size"_s, QString::number(size < 0 ? -1 : size)) + assign(u"verify"_s, u"0"_s)
+        + assign(u"plain"_s, u"1"_s) + Common + CacheCheck + u"[ \"$status\" = hit ] || exit 0\n"_s + ExtractFunctions
+        + Extract;
 }
 
 QString PackageDeployScript::receiveAndExtractScript(const QString &cachePath, const QString &extension, qint64 size,

@@ -29,6 +29,7 @@ public:
         SwitchFailed = 17,
         CopyFailed = 18,
         Incomplete = 19,       ///< fewer bytes arrived than the package has
+        CacheDamaged = 20,     ///< the cached plain tar was unreadable and is removed (packageCacheDamaged names it)
     };
 
     /// Turns an environment, tenant, package id or version into one safe path component.

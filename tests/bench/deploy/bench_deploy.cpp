@@ -3,11 +3,14 @@
 // sshd targets on loopback, against the tight shell floor in the same run: one `ssh` per
 // target, in parallel, that receives the package on stdin, extracts it, edits the config with
 // sed, switches a `current` link and runs the script. Then a redeploy of the same release
-// (package cached on the targets) and its own floor (the same pipeline from the cached tar), the peak RSS of this process, and log lines stored per
-// second per target while 8 targets each print 20,000 lines.
+// (package cached on the targets) and its own floor (the same pipeline from the cached tar), the
+// peak RSS of this process, and log lines stored per second per target while 8 targets each
+// print 20,000 lines.
 //
 // Each round runs the floor, a first deployment (the targets' directories and package caches
-// emptied before) and a redeployment; the medians are what the goals compare.
+// emptied before) and a redeployment, in alternating order; the medians are what the goals
+// compare. Each measurement starts after a sync, so that none pays for writing back the data of
+// the one before.
 //
 // Usage: bench_deploy [--user NAME] [--rounds N]   (--user: log in as another account through
 // PAM; the account's login shell start-up then counts for both sides. --rounds: default 3)
@@ -180,6 +183,7 @@ int main(int argc, char **argv)
     // package's tar to stdout: the package itself arriving on stdin for the first deployment, the
     // plain tar Cuttle keeps in the target's cache for the redeployment floor.
     const auto floor = [&](bool fromCache) {
+        sync(); // each measurement starts with nothing of the one before left to write back
         QElapsedTimer timer;
         timer.start();
         std::vector<std::unique_ptr<QProcess>> floors;
@@ -209,6 +213,7 @@ int main(int argc, char **argv)
         return timer.nsecsElapsed() / 1e9;
     };
     const auto deploy = [&](const char *what) {
+        sync();
         QElapsedTimer timer;
         timer.start();
         if (f.deploy(u"1.0.0"_s, u"Development"_s) != TaskState::Success)
@@ -220,8 +225,6 @@ int main(int argc, char **argv)
             QDir(u"/tmp/cuttle-bench-target-"_s + QString::number(sshd->port())).removeRecursively();
             QDir(u"/tmp/cuttle-bench-floor-"_s + QString::number(sshd->port())).removeRecursively();
         }
-        // Every round starts from the same disk state: nothing of the last round left to write back.
-        sync();
     };
 
     QList<double> floorTimes;
@@ -231,14 +234,30 @@ int main(int argc, char **argv)
     for (int round = 1; round <= rounds; ++round) {
         emptyTargets();
         // CPU on this side: the floor's ssh clients against this process (engine and libssh).
-        const double clientsBefore = cpuSeconds(RUSAGE_CHILDREN);
-        floorTimes << floor(false);
-        const double clients = cpuSeconds(RUSAGE_CHILDREN) - clientsBefore;
+        // Odd rounds measure the floor first, even rounds Cuttle first, so that neither side
+        // always runs on a machine the other has just warmed or loaded.
+        const bool floorFirst = round % 2 == 1;
+        double clients = 0;
+        const auto measureFloor = [&]() {
+            const double clientsBefore = cpuSeconds(RUSAGE_CHILDREN);
+            floorTimes << floor(false);
+            clients = cpuSeconds(RUSAGE_CHILDREN) - clientsBefore;
+        };
+        if (floorFirst)
+            measureFloor();
         const double selfBefore = cpuSeconds(RUSAGE_SELF);
         firstTimes << deploy("the deployment");
         const double self = cpuSeconds(RUSAGE_SELF) - selfBefore;
-        redeployTimes << deploy("the redeployment");
-        redeployFloorTimes << floor(true);
+        if (!floorFirst)
+            measureFloor();
+        // The redeployment floor reads the plain tar the first deployment left in the cache.
+        if (floorFirst) {
+            redeployTimes << deploy("the redeployment");
+            redeployFloorTimes << floor(true);
+        } else {
+            redeployFloorTimes << floor(true);
+            redeployTimes << deploy("the redeployment");
+        }
         std::printf("round %d: floor %.2f s, first deployment %.2f s, redeployment %.2f s, redeployment floor %.2f s "
                     "(CPU here: floor's ssh clients %.2f s, first deployment %.2f s)\n",
                     round, floorTimes.constLast(), firstTimes.constLast(), redeployTimes.constLast(),

@@ -518,7 +518,8 @@ void tst_DeployScripts::receiveAndExtractInOneCommand()
     else
         QVERIFY(run(u"tar"_s, {extension == u"tar"_s ? u"-cf"_s : u"-czf"_s, package, u"-C"_s, tree, u"."_s}));
 
-    PackageDeployer deployer(*transport);
+    QStringList lines;
+    PackageDeployer deployer(*transport, [&](const QString &line, bool) { lines << line; });
     const QString hash = sha256Of(package);
     const QString path = PackageDeployScript::cachePath(m_root, hash, extension);
     const QString packageDirectory = m_root + u"/Production/Acme.Stream"_s;
@@ -528,9 +529,8 @@ void tst_DeployScripts::receiveAndExtractInOneCommand()
     QCOMPARE(extracted->path, packageDirectory + u"/1.0.0"_s);
     QCOMPARE(extracted->conventionScripts, QStringList{u"Deploy.sh"_s});
     QCOMPARE(readFile(extracted->path + u"/config/app.json"_s), QByteArray("{}\n"));
-    // The cache holds the whole package under its final name, and a compressed tar also as the
-    // plain tar, nothing else.
-    QCOMPARE(sha256Of(path), hash);
+    // The cache holds the package under its final name, or a compressed tar only as its plain tar
+    // (named with its size, which is checked before it is used); nothing else.
     const bool compressed = extension == u"tar.gz"_s;
     QByteArray plain;
     if (compressed) {
@@ -540,37 +540,70 @@ void tst_DeployScripts::receiveAndExtractInOneCommand()
         QVERIFY(gunzip.waitForFinished());
         plain = gunzip.readAllStandardOutput();
     }
-    // Named with its size, which is checked before it is used.
     const QString expanded = PackageDeployScript::expandedCachePath(path) + u'.' + QString::number(plain.size()) + u".tar"_s;
-    QStringList expectedCache{QFileInfo(path).fileName()};
-    if (compressed)
-        expectedCache << QFileInfo(expanded).fileName();
-    QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden, QDir::Name), expectedCache);
-    if (compressed)
+    const QString cacheDirectory = QFileInfo(path).absolutePath();
+    QCOMPARE(QDir(cacheDirectory).entryList(QDir::Files | QDir::Hidden, QDir::Name),
+             QStringList{QFileInfo(compressed ? expanded : path).fileName()});
+    const qint64 size = QFileInfo(package).size();
+    if (compressed) {
         QCOMPARE(readFile(expanded), plain);
-    const Result<bool> hit = deployer.isCached(path, hash, QFileInfo(package).size(), true);
-    QVERIFY(hit.ok() && *hit);
+        // A transfer needs the package itself, which this cache does not hold.
+        const Result<bool> forTransfer = deployer.isCached(path, hash, size);
+        QVERIFY(forTransfer.ok() && !*forTransfer);
+    } else {
+        QCOMPARE(sha256Of(path), hash);
+        const Result<bool> hit = deployer.isCached(path, hash, size, true);
+        QVERIFY(hit.ok() && *hit);
+    }
     // The next extraction comes from the cache into its own directory.
-    const Result<ExtractedPackage> again = deployer.extract(path, extension, packageDirectory, u"1.0.0"_s);
-    QVERIFY(again.ok());
-    QCOMPARE(again->directoryName, u"1.0.0_1"_s);
-    QCOMPARE(readFile(again->path + u"/config/app.json"_s), QByteArray("{}\n"));
+    Result<std::optional<ExtractedPackage>> again =
+        deployer.extractIfCached(path, hash, size, extension, packageDirectory, u"1.0.0"_s);
+    QVERIFY2(again.ok(), qPrintable(again ? QString() : message(again.error())));
+    QVERIFY(again->has_value());
+    QCOMPARE((*again)->directoryName, u"1.0.0_1"_s);
+    QCOMPARE(readFile((*again)->path + u"/config/app.json"_s), QByteArray("{}\n"));
     if (!compressed)
         return;
 
-    // A plain copy cut short is noticed, dropped and made again from the package (tar alone
-    // would extract the part before the cut and report success).
+    // A plain copy cut short is noticed (tar alone would extract the part before the cut and
+    // report success) and removed: a miss, so the package is sent again, which repairs the cache.
     const QByteArray good = readFile(expanded);
+    QVERIFY(writeFile(expanded, good.left(700)));
+    again = deployer.extractIfCached(path, hash, size, extension, packageDirectory, u"1.0.0"_s);
+    QVERIFY(again.ok() && !again->has_value());
+    QVERIFY(!QFileInfo::exists(expanded));
+    auto resent = deployer.receiveAndExtract(package, path, extension, packageDirectory, u"1.0.0"_s);
+    QVERIFY2(resent.ok(), qPrintable(resent ? QString() : message(resent.error())));
+    QCOMPARE(resent->directoryName, u"1.0.0_2"_s);
+    QCOMPARE(readFile(expanded), good);
+
+    // A damaged plain copy of the right size shows at extraction: it is removed with the new
+    // directory, and counts as a miss.
+    QByteArray damaged = good;
+    damaged.replace(0, 100, QByteArray(100, 'x'));
+    QVERIFY(writeFile(expanded, damaged));
+    again = deployer.extractIfCached(path, hash, size, extension, packageDirectory, u"1.0.0"_s);
+    QVERIFY2(again.ok(), qPrintable(again ? QString() : message(again.error())));
+    QVERIFY(!again->has_value());
+    QVERIFY(!QFileInfo::exists(expanded));
+    QVERIFY(!QFileInfo::exists(packageDirectory + u"/1.0.0_3"_s));
+    QVERIFY2(lines.constLast().startsWith(QFileInfo(expanded).absoluteFilePath() + u" could not be read"_s),
+             qPrintable(lines.join(u'\n')));
+
+    // With the package itself in the cache too (a transfer put it there), a plain copy cut short
+    // is made again from it in the same command.
+    resent = deployer.receiveAndExtract(package, path, extension, packageDirectory, u"1.0.0"_s);
+    QVERIFY(resent.ok());
+    QVERIFY(deployer.uploadToCache(package, path).ok());
     QVERIFY(writeFile(expanded, good.left(700)));
     const Result<ExtractedPackage> repaired = deployer.extract(path, extension, packageDirectory, u"1.0.0"_s);
     QVERIFY2(repaired.ok(), qPrintable(repaired ? QString() : message(repaired.error())));
-    QCOMPARE(repaired->directoryName, u"1.0.0_2"_s);
     QCOMPARE(readFile(repaired->path + u"/config/app.json"_s), QByteArray("{}\n"));
     QCOMPARE(readFile(repaired->path + u"/Deploy.sh"_s), QByteArray("echo hi\n"));
     QCOMPARE(readFile(expanded), good);
     // A package that is a miss takes its plain copy with it.
     QVERIFY(writeFile(path, "cut short"));
-    const Result<bool> miss = deployer.isCached(path, hash, QFileInfo(package).size());
+    const Result<bool> miss = deployer.isCached(path, hash, size);
     QVERIFY(miss.ok() && !*miss);
     QVERIFY(!QFileInfo::exists(expanded));
 }
@@ -774,7 +807,12 @@ void tst_DeployScripts::formats()
     QCOMPARE(arrived->conventionScripts, QStringList{u"Deploy.sh"_s});
     QCOMPARE(readFile(arrived->path + u"/config/app.json"_s), QByteArray("{}\n"));
     QCOMPARE(QFileInfo::exists(arrived->path + u"/_rels/.rels"_s), extension != u"nupkg"_s);
-    QCOMPARE(sha256Of(cached), sha256Of(package));
+    // A compressed tar is kept as its plain tar alone, anything else as the package itself.
+    const bool compressed = extension.startsWith(u"tar."_s) || extension == u"tgz"_s;
+    if (compressed)
+        QVERIFY(!QFileInfo::exists(cached));
+    else
+        QCOMPARE(sha256Of(cached), sha256Of(package));
 }
 
 void tst_DeployScripts::freshDirectoriesAndCurrentSwitch()
