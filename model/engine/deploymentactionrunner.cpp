@@ -399,7 +399,8 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
                      tr("%1 still points at the previous release.").arg(packageDirectory + u"/current"_s));
         return r;
     }
-    auto switched = deployer.switchCurrentAndApplyRetention(packageDirectory, extracted->path, c.retentionKeep);
+    auto switched = deployer.switchCurrentAndApplyRetention(packageDirectory, extracted->path, c.retentionKeep,
+                                                            PackageDeployScript::cacheDirectory(c.rootDirectory));
     if (!switched)
         return switched.error();
     c.log->write(c.node, TaskLogCategory::Highlight, tr("%1/current now points at %2.").arg(packageDirectory, extracted->directoryName));
@@ -410,6 +411,11 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
     } else if (!switched->removed.isEmpty()) {
         c.log->write(c.node, TaskLogCategory::Verbose,
                      tr("Retention removed %1.").arg(switched->removed.join(QLatin1String(", "))));
+    }
+    if (!switched->removedFromCache.isEmpty()) {
+        c.log->write(c.node, TaskLogCategory::Verbose,
+                     tr("No kept release uses %1 any more; removed from the target's package cache.")
+                         .arg(switched->removedFromCache.join(QLatin1String(", "))));
     }
     return {};
 }

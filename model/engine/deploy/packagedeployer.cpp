@@ -233,20 +233,32 @@ QStringList removedDirectories(const QList<ServiceMessageEvent> &messages)
     return removed;
 }
 
+QStringList removedFromCache(const QList<ServiceMessageEvent> &messages)
+{
+    QStringList removed;
+    for (const ServiceMessageEvent &event : messages) {
+        if (event.name == u"packageCacheRemoved"_s)
+            removed.append(event.attributes.value(u"name"_s));
+    }
+    return removed;
+}
+
 } // namespace
 
 Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchCurrentAndApplyRetention(const QString &packageDirectory,
                                                                                        const QString &extractedDirectory,
-                                                                                       int keep)
+                                                                                       int keep,
+                                                                                       const QString &cacheDirectory)
 {
-    Result<Outcome> outcome =
-        runScript(PackageDeployScript::switchCurrentAndRetentionScript(packageDirectory, extractedDirectory, keep));
+    Result<Outcome> outcome = runScript(
+        PackageDeployScript::switchCurrentAndRetentionScript(packageDirectory, extractedDirectory, keep, cacheDirectory));
     if (!outcome)
         return outcome.error();
     if (!outcome->exit.succeeded())
         return failure(*outcome, tr("Switching the current release"));
     SwitchOutcome switched;
     switched.removed = removedDirectories(outcome->messages);
+    switched.removedFromCache = removedFromCache(outcome->messages);
     if (findMessage(outcome->messages, u"retentionFailed"_s)) {
         switched.retentionError = tr("Removing old releases on %1 failed: %2.")
                                       .arg(m_transport.targetDescription(),
@@ -256,9 +268,10 @@ Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchCurrentAndApplyRet
     return switched;
 }
 
-Result<QStringList> PackageDeployer::applyRetention(const QString &packageDirectory, int keep)
+Result<QStringList> PackageDeployer::applyRetention(const QString &packageDirectory, int keep,
+                                                    const QString &cacheDirectory)
 {
-    Result<Outcome> outcome = runScript(PackageDeployScript::retentionScript(packageDirectory, keep));
+    Result<Outcome> outcome = runScript(PackageDeployScript::retentionScript(packageDirectory, keep, cacheDirectory));
     if (!outcome)
         return outcome.error();
     if (!outcome->exit.succeeded())

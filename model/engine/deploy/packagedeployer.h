@@ -50,14 +50,18 @@ public:
     VoidResult switchCurrent(const QString &packageDirectory, const QString &extractedDirectory);
     struct SwitchOutcome
     {
-        QStringList removed;    ///< the directories retention deleted
-        QString retentionError; ///< a sentence when retention failed (the switch still happened)
+        QStringList removed;          ///< the directories retention deleted
+        QStringList removedFromCache; ///< the package cache files retention deleted
+        QString retentionError;       ///< a sentence when retention failed (the switch still happened)
     };
     /// switchCurrent() and applyRetention() in one command.
     Result<SwitchOutcome> switchCurrentAndApplyRetention(const QString &packageDirectory,
-                                                         const QString &extractedDirectory, int keep);
-    /// The absolute paths of the directories deleted.
-    Result<QStringList> applyRetention(const QString &packageDirectory, int keep = 3);
+                                                         const QString &extractedDirectory, int keep,
+                                                         const QString &cacheDirectory = {});
+    /// The absolute paths of the directories deleted. With a cacheDirectory, the packages no kept
+    /// extraction on the target came from leave the cache too (PackageDeployScript::retentionScript()).
+    Result<QStringList> applyRetention(const QString &packageDirectory, int keep = 3,
+                                       const QString &cacheDirectory = {});
     /// The absolute path of the copy.
     Result<QString> transfer(const QString &cachePath, const QString &destinationDirectory, const QString &fileName);
 

@@ -213,7 +213,7 @@ __cuttle_report_extraction() {
     if [ "$nupkg" = 1 ]; then
         rm -rf -- "$dir/_rels" "$dir/package" "$dir/[Content_Types].xml"
     fi
-    printf '%s\n' "${dir##*/}" >> "$packagedir/.cuttle-extractions" ||
+    printf '%s\t%s\n' "${dir##*/}" "${archive##*/}" >> "$packagedir/.cuttle-extractions" ||
         __cuttle_fail 15 "$packagedir/.cuttle-extractions could not be written."
     trap - EXIT
     scripts=
@@ -318,25 +318,52 @@ if [ -L "$packagedir/current" ]; then
     current=${current%/}
     current=${current##*/}
 fi
+tab=$'\t'
 present=()
-while IFS= read -r entry || [ -n "$entry" ]; do
+lines=()
+while IFS= read -r line || [ -n "$line" ]; do
+    entry=${line%%"$tab"*}
     case $entry in ''|.|..|current|*/*) continue ;; esac
-    [ -d "$packagedir/$entry" ] && present+=("$entry")
+    if [ -d "$packagedir/$entry" ]; then
+        present+=("$entry")
+        lines+=("$line")
+    fi
 done < "$journal"
 count=${#present[@]}
 kept=()
+released=()
 for ((i = 0; i < count; i++)); do
     entry=${present[i]}
     if [ "$keep" -lt 1 ] || [ "$i" -ge $((count - keep)) ] || [ "$entry" = "$current" ]; then
-        kept+=("$entry")
+        kept+=("${lines[i]}")
     elif rm -rf -- "$packagedir/$entry"; then
         printf "##cuttle[retentionRemoved path='%s']\n" "$(__cuttle_encode "$(__cuttle_absolute "$packagedir/$entry")")"
+        case ${lines[i]} in *"$tab"*) released+=("${lines[i]#*"$tab"}") ;; esac
     else
-        kept+=("$entry")
+        kept+=("${lines[i]}")
     fi
 done
 tmp=$journal.cuttle-$$
-{ [ "${#kept[@]}" -eq 0 ] || printf '%s\n' "${kept[@]}"; } > "$tmp" && mv -f -- "$tmp" "$journal"
+{ [ "${#kept[@]}" -eq 0 ] || printf '%s\n' "${kept[@]}"; } > "$tmp" && mv -f -- "$tmp" "$journal" || exit 1
+# The package cache keeps what the kept extractions came from. A package goes once no journal
+# under the root names it: the same package may be deployed to other environments or tenants
+# on this target. Deployments to one target never overlap, so nothing names it meanwhile.
+[ -n "$cachedir" ] && [ "${#released[@]}" -gt 0 ] || exit 0
+root=${cachedir%/.cuttle/packages}
+journals=()
+while IFS= read -r -d '' found; do
+    journals+=("$found")
+done < <(find "$root" -mindepth 3 -maxdepth 4 -name .cuttle-extractions -type f -print0 2> /dev/null)
+for package in "${released[@]}"; do
+    case $package in ''|.*|*/*) continue ;; esac
+    if [ "${#journals[@]}" -gt 0 ] &&
+        awk -F '\t' -v p="$package" '$2 == p { found = 1; exit } END { exit !found }' "${journals[@]}"; then
+        continue
+    fi
+    [ -e "$cachedir/$package" ] || compgen -G "$cachedir/$package.expanded.*.tar" > /dev/null || continue
+    rm -f -- "$cachedir/$package" "$cachedir/$package".expanded.*.tar || exit 1
+    printf "##cuttle[packageCacheRemoved name='%s']\n" "$(__cuttle_encode "$package")"
+done
 )BASH"_s;
 
 const auto Transfer = uR"BASH(
@@ -418,7 +445,12 @@ QString PackageDeployScript::pathSegment(const QString &name)
 
 QString PackageDeployScript::cachePath(const QString &root, const QString &sha256, const QString &extension)
 {
-    return withoutTrailingSlash(root) + u"/.cuttle/packages/"_s + sha256.toLower() + u'.' + normalizedExtension(extension);
+    return cacheDirectory(root) + u'/' + sha256.toLower() + u'.' + normalizedExtension(extension);
+}
+
+QString PackageDeployScript::cacheDirectory(const QString &root)
+{
+    return withoutTrailingSlash(root) + u"/.cuttle/packages"_s;
 }
 
 QString PackageDeployScript::expandedCachePath(const QString &cachePath)
@@ -473,18 +505,21 @@ QString PackageDeployScript::switchCurrentScript(const QString &packageDirectory
 }
 
 QString PackageDeployScript::switchCurrentAndRetentionScript(const QString &packageDirectory,
-                                                             const QString &extractedDirectory, int keep)
+                                                             const QString &extractedDirectory, int keep,
+                                                             const QString &cacheDirectory)
 {
     // Retention runs in a subshell: its failure is reported, and never undoes the switch.
     return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"extracted"_s, extractedDirectory)
-        + assign(u"keep"_s, QString::number(keep)) + Common + SwitchCurrent + u"(\n"_s + Retention
-        + u") || printf '##cuttle[retentionFailed]\\n'\n"_s;
+        + assign(u"keep"_s, QString::number(keep))
+        + assign(u"cachedir"_s, cacheDirectory.isEmpty() ? QString() : withoutTrailingSlash(cacheDirectory)) + Common
+        + SwitchCurrent + u"(\n"_s + Retention + u") || printf '##cuttle[retentionFailed]\\n'\n"_s;
 }
 
-QString PackageDeployScript::retentionScript(const QString &packageDirectory, int keep)
+QString PackageDeployScript::retentionScript(const QString &packageDirectory, int keep, const QString &cacheDirectory)
 {
     return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"keep"_s, QString::number(keep))
-        + Common + Retention;
+        + assign(u"cachedir"_s, cacheDirectory.isEmpty() ? QString() : withoutTrailingSlash(cacheDirectory)) + Common
+        + Retention;
 }
 
 QString PackageDeployScript::transferScript(const QString &cachePath, const QString &destinationDirectory,

@@ -12,7 +12,8 @@ namespace Cuttle {
 ///   <root>/.cuttle/packages/<sha256>.<ext>.expanded.<bytes>.tar         a compressed tar, decompressed
 ///   <root>/<environment>[/<tenant>]/<package id>/<version>[_N]          one fresh directory per extraction
 ///   <root>/<environment>[/<tenant>]/<package id>/current                symlink to the deployed one
-///   <root>/<environment>[/<tenant>]/<package id>/.cuttle-extractions    extraction order, for retention
+///   <root>/<environment>[/<tenant>]/<package id>/.cuttle-extractions    extraction order, for retention:
+///       one line per directory, "<directory>\t<cache file it came from>"
 /// Results come back as service messages on stdout (see ServiceMessageParser); failures as the
 /// exit codes below, with the tool's complaint on stderr.
 class PackageDeployScript final
@@ -36,6 +37,8 @@ public:
     static QString pathSegment(const QString &name);
     /// "<root>/.cuttle/packages/<sha256>.<ext>"; extension with or without a leading dot.
     static QString cachePath(const QString &root, const QString &sha256, const QString &extension);
+    /// "<root>/.cuttle/packages", where cachePath() puts packages.
+    static QString cacheDirectory(const QString &root);
     /// Where a compressed tar's plain tar is kept once decompressed, so that later extractions skip
     /// the decompression: "<cachePath>.expanded", followed by ".<its size in bytes>.tar".
     static QString expandedCachePath(const QString &cachePath);
@@ -67,10 +70,13 @@ public:
     /// switchCurrentScript() then retentionScript() in one command; a failed retention prints
     /// retentionFailed and leaves the switch done.
     static QString switchCurrentAndRetentionScript(const QString &packageDirectory, const QString &extractedDirectory,
-                                                   int keep);
+                                                   int keep, const QString &cacheDirectory = {});
     /// Deletes extracted directories older than the last keep (keep < 1: none), never the one
-    /// `current` points to; prints retentionRemoved path='...' per deleted directory.
-    static QString retentionScript(const QString &packageDirectory, int keep);
+    /// `current` points to; prints retentionRemoved path='...' per deleted directory. With a
+    /// cacheDirectory, a package whose last extraction went is removed from the cache (with its
+    /// plain tar) unless an extraction journal elsewhere under the root still names it; prints
+    /// packageCacheRemoved name='...' for each.
+    static QString retentionScript(const QString &packageDirectory, int keep, const QString &cacheDirectory = {});
     /// Copies the cached package to `<destinationDirectory>/<fileName>` (through a temporary name)
     /// and prints packageTransferred path='<absolute path>'.
     static QString transferScript(const QString &cachePath, const QString &destinationDirectory, const QString &fileName);

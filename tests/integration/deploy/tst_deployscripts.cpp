@@ -164,6 +164,8 @@ private slots:
     void switchIsAtomic();
     void retention_data() { transports(); }
     void retention();
+    void retentionRemovesPackagesNoKeptReleaseCameFrom_data() { transports(); }
+    void retentionRemovesPackagesNoKeptReleaseCameFrom();
     void unsafeArchivesRefused_data();
     void unsafeArchivesRefused();
     void largePackage_data() { transports(); }
@@ -973,7 +975,7 @@ void tst_DeployScripts::retention()
     left = QDir(packageDirectory).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
     left.sort();
     QCOMPARE(left, (QStringList{u"1.0.4"_s, u"made by hand"_s}));
-    QCOMPARE(readFile(packageDirectory + u"/.cuttle-extractions"_s), QByteArray("1.0.4\n"));
+    QCOMPARE(readFile(packageDirectory + u"/.cuttle-extractions"_s), "1.0.4\t" + QFileInfo(cached).fileName().toUtf8() + '\n');
 
     // A directory removed by hand does not count towards the ones kept.
     QVERIFY(deployer.extract(cached, u"tar.gz"_s, packageDirectory, u"1.0.5"_s).ok());
@@ -982,6 +984,87 @@ void tst_DeployScripts::retention()
     removed = deployer.applyRetention(packageDirectory, 2);
     QVERIFY(removed.ok());
     QVERIFY(removed->isEmpty());
+}
+
+void tst_DeployScripts::retentionRemovesPackagesNoKeptReleaseCameFrom()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    PackageDeployer deployer(*transport);
+    const QString cacheDirectory = PackageDeployScript::cacheDirectory(m_root);
+    const QString production = PackageDeployScript::packageDirectory(m_root, u"Production"_s, {}, u"Acme.Web"_s);
+    const QString test = PackageDeployScript::packageDirectory(m_root, u"Test"_s, u"Customer A"_s, u"Acme.Web"_s);
+    // Four versions: compressed tars (cached as their plain tar) and one plain tar.
+    QStringList packages;
+    QStringList cacheFiles; // what each version leaves in the cache
+    for (int i = 1; i <= 4; ++i) {
+        const QString tree = m_target->path() + u"/retention-tree-"_s + QString::number(i);
+        QVERIFY(writeFile(tree + u"/version.txt"_s, QByteArray::number(i)));
+        const bool compressed = i != 3;
+        const QString package = m_target->path() + u"/Acme.Web.1.0."_s + QString::number(i) + (compressed ? u".tar.gz"_s : u".tar"_s);
+        QVERIFY(run(u"tar"_s, {compressed ? u"-czf"_s : u"-cf"_s, package, u"-C"_s, tree, u"."_s}));
+        packages << package;
+    }
+    const auto deploy = [&](int index, const QString &packageDirectory, int keep) -> Result<PackageDeployer::SwitchOutcome> {
+        const QString package = packages.at(index);
+        const QString extension = package.endsWith(u".tar.gz"_s) ? u"tar.gz"_s : u"tar"_s;
+        auto extracted = deployer.receiveAndExtract(package, PackageDeployScript::cachePath(m_root, sha256Of(package), extension),
+                                                    extension, packageDirectory, u"1.0."_s + QString::number(index + 1));
+        if (!extracted)
+            return extracted.error();
+        return deployer.switchCurrentAndApplyRetention(packageDirectory, extracted->path, keep, cacheDirectory);
+    };
+    const auto cached = [&]() {
+        QStringList names = QDir(cacheDirectory).entryList(QDir::Files | QDir::Hidden);
+        for (QString &name : names)
+            name = name.left(64);
+        names.sort();
+        return names;
+    };
+    const auto shaOf = [&](int index) { return sha256Of(packages.at(index)); };
+    const auto sorted = [](QStringList list) {
+        list.sort();
+        return list;
+    };
+
+    // Version 1 goes to Test as well; Production keeps two releases.
+    QVERIFY(deploy(0, test, 2).ok());
+    for (int i = 0; i < 3; ++i) {
+        const auto outcome = deploy(i, production, 2);
+        QVERIFY2(outcome.ok(), qPrintable(outcome ? QString() : message(outcome.error())));
+        QCOMPARE(outcome->retentionError, QString());
+        // Version 1 left Production's releases, but Test still runs it: it stays in the cache.
+        QVERIFY(outcome->removedFromCache.isEmpty());
+    }
+    QCOMPARE(cached(), sorted({shaOf(0), shaOf(1), shaOf(2)}));
+
+    // Production moves to version 4: version 2 is no release's any more and leaves the cache.
+    auto outcome = deploy(3, production, 2);
+    QVERIFY(outcome.ok());
+    QCOMPARE(outcome->removed, QStringList{production + u"/1.0.2"_s});
+    QCOMPARE(outcome->removedFromCache.size(), 1);
+    QVERIFY(outcome->removedFromCache.constFirst().startsWith(shaOf(1)));
+    QCOMPARE(cached(), sorted({shaOf(0), shaOf(2), shaOf(3)}));
+
+    // Test moves on too, keeping one: version 1 goes.
+    outcome = deploy(3, test, 1);
+    QVERIFY(outcome.ok());
+    QCOMPARE(outcome->removedFromCache.size(), 1);
+    QVERIFY(outcome->removedFromCache.constFirst().startsWith(shaOf(0)));
+    QCOMPARE(cached(), sorted({shaOf(2), shaOf(3)}));
+
+    // A journal line without a package name (written before names were kept) is kept as it is and
+    // removes nothing from the cache; retention without a cache directory leaves the cache alone.
+    QFile journal(production + u"/.cuttle-extractions"_s);
+    QVERIFY(journal.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    journal.write("1.0.3\n1.0.4\n");
+    journal.close();
+    const Result<QStringList> removed = deployer.applyRetention(production, 1, cacheDirectory);
+    QVERIFY(removed.ok());
+    QCOMPARE(*removed, QStringList{production + u"/1.0.3"_s});
+    QCOMPARE(cached(), sorted({shaOf(2), shaOf(3)}));
+    QCOMPARE(readFile(production + u"/.cuttle-extractions"_s), QByteArray("1.0.4\n"));
 }
 
 void tst_DeployScripts::unsafeArchivesRefused_data()
