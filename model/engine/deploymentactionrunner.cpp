@@ -203,9 +203,10 @@ Result<CachedPackage> acquire(const DeploymentActionRunner::Context &c, PackageD
     return cached;
 }
 
-/// The package extracted into a fresh directory under packageDirectory: from the cache on a hit
-/// (one command for the check and the extraction), and on a miss as it arrives, so that the
-/// bytes cross the wire and the disk once. forceUpload sends it whatever the cache holds.
+/// The package extracted into a fresh directory under packageDirectory, in one command: from the
+/// cache on a hit (the target says so before much of the package was sent), and on a miss as it
+/// arrives, so that the bytes cross the wire and the disk once. forceUpload sends it whatever the
+/// cache holds.
 Result<std::pair<CachedPackage, ExtractedPackage>> acquireExtracted(const DeploymentActionRunner::Context &c,
                                                                     PackageDeployer &deployer, bool forceUpload,
                                                                     const std::function<QString(const ReleasePackage &)> &directory)
@@ -215,22 +216,34 @@ Result<std::pair<CachedPackage, ExtractedPackage>> acquireExtracted(const Deploy
         return cached.error();
     const QString packageDirectory = directory(cached->package);
     const qint64 size = QFileInfo(cached->localPath).size();
-    if (!forceUpload) {
-        auto fromCache = deployer.extractIfCached(cached->cachePath, cached->sha256, size, cached->extension,
-                                                  packageDirectory, cached->package.version);
-        if (!fromCache)
-            return fromCache.error();
-        if (*fromCache) {
-            logCacheHit(c, *cached);
-            return std::pair{*cached, **fromCache};
-        }
+    if (forceUpload) {
+        logUpload(c, *cached);
+        auto extracted = deployer.receiveAndExtract(cached->localPath, cached->cachePath, cached->extension,
+                                                    packageDirectory, cached->package.version);
+        if (!extracted)
+            return extracted.error();
+        return std::pair{*cached, *extracted};
     }
-    logUpload(c, *cached);
-    auto extracted = deployer.receiveAndExtract(cached->localPath, cached->cachePath, cached->extension, packageDirectory,
-                                                cached->package.version);
-    if (!extracted)
-        return extracted.error();
-    return std::pair{*cached, *extracted};
+    c.log->write(c.node, TaskLogCategory::Verbose,
+                 DeploymentActionRunner::tr("Sending %1 %2 (%3 bytes) unless the target's package cache has it.")
+                     .arg(cached->package.packageId, cached->package.version)
+                     .arg(size));
+    auto delivered = deployer.extractOrReceive(cached->localPath, cached->cachePath, cached->sha256, cached->extension,
+                                               packageDirectory, cached->package.version);
+    if (!delivered)
+        return delivered.error();
+    if (delivered->fromCache) {
+        logCacheHit(c, *cached);
+        c.log->write(c.node, TaskLogCategory::Verbose,
+                     DeploymentActionRunner::tr("%n byte(s) sent before the target said it had the package were dropped.",
+                                                nullptr, int(std::min<qint64>(delivered->bytesDropped, INT_MAX))));
+    } else {
+        c.log->write(c.node, TaskLogCategory::Info,
+                     DeploymentActionRunner::tr("Uploaded %1 %2 (%3 bytes) to the target, extracting it as it arrived.")
+                         .arg(cached->package.packageId, cached->package.version)
+                         .arg(size));
+    }
+    return std::pair{*cached, delivered->package};
 }
 
 } // namespace

@@ -5,6 +5,8 @@
 #include <QPair>
 #include <QString>
 
+#include <functional>
+
 namespace Cuttle {
 
 /// A script to run on a target, with the environment and directory it runs in.
@@ -25,6 +27,11 @@ struct RunRequest
     /// Bytes for the script's standard input when there is no standardInputFile (e.g. a script
     /// file the command stores before running it). Neither: the script reads end of file.
     QByteArray standardInput;
+    /// Asked before each further piece of standardInputFile is sent: false sends end of file at
+    /// once, for a command that has said (on its output) that it needs no more. Called on the
+    /// thread that runs the command, between output callbacks. A transport that hands the file
+    /// over whole (Local: the file is the command's standard input) does not ask.
+    std::function<bool()> continueInput;
 };
 
 } // namespace Cuttle

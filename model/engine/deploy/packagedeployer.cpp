@@ -24,9 +24,11 @@ PackageDeployer::PackageDeployer(Transport &transport, LineHandler onLine)
 {
 }
 
-Result<PackageDeployer::Outcome> PackageDeployer::runScript(const QString &script, const QString &standardInputFile)
+Result<PackageDeployer::Outcome> PackageDeployer::runScript(const QString &script, const QString &standardInputFile,
+                                                            bool stopInputOnCacheHit)
 {
     Outcome outcome;
+    bool cacheHit = false;
     ServiceMessageParser out;
     ServiceMessageParser err;
     err.setRecognizeMessages(false);
@@ -34,6 +36,8 @@ Result<PackageDeployer::Outcome> PackageDeployer::runScript(const QString &scrip
     auto handle = [&](const QList<ServiceMessageEvent> &events, bool isError) {
         for (const ServiceMessageEvent &event : events) {
             if (event.kind != ServiceMessageEvent::Kind::Line) {
+                if (event.name == u"packageCache"_s && event.attributes.value(u"status"_s) == u"hit"_s)
+                    cacheHit = true;
                 outcome.messages.append(event);
                 continue;
             }
@@ -49,6 +53,8 @@ Result<PackageDeployer::Outcome> PackageDeployer::runScript(const QString &scrip
     RunRequest request;
     request.script = script;
     request.standardInputFile = standardInputFile;
+    if (stopInputOnCacheHit)
+        request.continueInput = [&cacheHit]() { return !cacheHit; };
     const Result<ExitInfo> exit = m_transport.run(request, callbacks);
     handle(out.finish(), false);
     handle(err.finish(), true);
@@ -163,20 +169,62 @@ Result<std::optional<ExtractedPackage>> PackageDeployer::extractIfCached(const Q
             return failure(*outcome, tr("Checking the package cache"));
         return std::optional<ExtractedPackage>();
     }
-    // The script has removed the damaged copy and the new directory: sending the package again
-    // repairs the cache.
-    if (const ServiceMessageEvent *damaged = findMessage(outcome->messages, u"packageCacheDamaged"_s)) {
-        if (m_onLine) {
-            m_onLine(tr("%1 could not be read and has been removed from the package cache; the package is sent again.")
-                         .arg(damaged->attributes.value(u"path"_s)),
-                     false);
-        }
+    if (reportedDamagedCache(*outcome))
         return std::optional<ExtractedPackage>();
-    }
     auto package = extracted(outcome);
     if (!package)
         return package.error();
     return std::optional<ExtractedPackage>(*package);
+}
+
+bool PackageDeployer::reportedDamagedCache(const Outcome &outcome) const
+{
+    // The script has removed the damaged copy and the new directory: sending the package again
+    // repairs the cache.
+    const ServiceMessageEvent *damaged = findMessage(outcome.messages, u"packageCacheDamaged"_s);
+    if (!damaged)
+        return false;
+    if (m_onLine) {
+        m_onLine(tr("%1 could not be read and has been removed from the package cache; the package is sent again.")
+                     .arg(damaged->attributes.value(u"path"_s)),
+                 false);
+    }
+    return true;
+}
+
+Result<PackageDeployer::Delivery> PackageDeployer::extractOrReceive(const QString &localPath, const QString &cachePath,
+                                                                    const QString &sha256, const QString &extension,
+                                                                    const QString &packageDirectory,
+                                                                    const QString &version)
+{
+    const QFileInfo file(localPath);
+    if (!file.isReadable())
+        return Error::failed(tr("The package file %1 cannot be read.").arg(localPath));
+    Result<Outcome> outcome = runScript(PackageDeployScript::extractOrReceiveScript(cachePath, sha256, file.size(), extension,
+                                                                                    packageDirectory, version),
+                                        localPath, true);
+    if (!outcome)
+        return outcome.error();
+    const ServiceMessageEvent *status = findMessage(outcome->messages, u"packageCache"_s);
+    if (!status)
+        return failure(*outcome, tr("Checking the package cache"));
+    Delivery delivery;
+    delivery.fromCache = status->attributes.value(u"status"_s) == u"hit"_s;
+    if (delivery.fromCache && reportedDamagedCache(*outcome)) {
+        auto received = receiveAndExtract(localPath, cachePath, extension, packageDirectory, version);
+        if (!received)
+            return received.error();
+        delivery.package = *received;
+        delivery.fromCache = false;
+        return delivery;
+    }
+    auto package = extracted(outcome);
+    if (!package)
+        return package.error();
+    delivery.package = *package;
+    if (const ServiceMessageEvent *dropped = findMessage(outcome->messages, u"inputDropped"_s))
+        delivery.bytesDropped = dropped->attributes.value(u"bytes"_s).toLongLong();
+    return delivery;
 }
 
 Result<ExtractedPackage> PackageDeployer::receiveAndExtract(const QString &localPath, const QString &cachePath,

@@ -45,6 +45,17 @@ public:
     Result<ExtractedPackage> receiveAndExtract(const QString &localPath, const QString &cachePath,
                                                const QString &extension, const QString &packageDirectory,
                                                const QString &version);
+    struct Delivery
+    {
+        ExtractedPackage package;
+        bool fromCache = false; ///< the cache had it; the package was not sent
+        qint64 bytesDropped = 0; ///< on a hit, what was sent before the target said it had the package
+    };
+    /// One command whether or not the cache holds the package: extracted from the cache on a hit
+    /// (sending stops as soon as the target says so), received and extracted on a miss. A
+    /// damaged cached copy costs a second command that sends the package whole.
+    Result<Delivery> extractOrReceive(const QString &localPath, const QString &cachePath, const QString &sha256,
+                                      const QString &extension, const QString &packageDirectory, const QString &version);
     Result<ExtractedPackage> extract(const QString &cachePath, const QString &extension,
                                      const QString &packageDirectory, const QString &version);
     VoidResult switchCurrent(const QString &packageDirectory, const QString &extractedDirectory);
@@ -67,7 +78,11 @@ public:
 
 private:
     struct Outcome;
-    Result<Outcome> runScript(const QString &script, const QString &standardInputFile = {});
+    /// stopInputOnCacheHit: stop sending standardInputFile once the script reports a cache hit.
+    Result<Outcome> runScript(const QString &script, const QString &standardInputFile = {},
+                              bool stopInputOnCacheHit = false);
+    /// The packageDamaged case of extractIfCached(): reports it through m_onLine; true if it was.
+    bool reportedDamagedCache(const Outcome &outcome) const;
     Result<ExtractedPackage> extracted(const Result<Outcome> &outcome);
     Error failure(const Outcome &outcome, const QString &activity) const;
 

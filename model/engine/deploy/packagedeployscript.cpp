@@ -377,6 +377,22 @@ fi
 printf "##cuttle[packageTransferred path='%s']\n" "$(__cuttle_encode "$(__cuttle_absolute "$destination/$name")")"
 )BASH"_s;
 
+// On a hit the engine stops sending once it reads the status; what arrived before that is read
+// and counted in the background, so that the sender never waits on a full window.
+const auto DropInput = uR"BASH(
+dropped=$archive.cuttle-$$.dropped
+parts+=("$dropped")
+# (<&0: without it, a background command of a non-interactive shell reads /dev/null.)
+wc -c <&0 > "$dropped" 2> /dev/null &
+exec < /dev/null
+)BASH"_s;
+
+const auto ReportDropped = uR"BASH(
+wait
+printf "##cuttle[inputDropped bytes='%s']\n" "$(__cuttle_encode "$(tr -d ' ' < "$dropped")")"
+rm -f -- "$dropped"
+)BASH"_s;
+
 QString assign(const QString &name, const QString &value)
 {
     return name + u'=' + shellQuote(value) + u'\n';
@@ -496,6 +512,16 @@ QString PackageDeployScript::receiveAndExtractScript(const QString &cachePath, c
 {
     return extractionVariables(cachePath, extension, packageDirectory, version)
         + assign(u"size"_s, QString::number(size)) + Common + ExtractFunctions + ReceiveAndExtract;
+}
+
+QString PackageDeployScript::extractOrReceiveScript(const QString &cachePath, const QString &sha256, qint64 size,
+                                                   const QString &extension, const QString &packageDirectory,
+                                                   const QString &version)
+{
+    return extractionVariables(cachePath, extension, packageDirectory, version) + assign(u"expected"_s, sha256.toLower())
+        + assign(u"size"_s, QString::number(size)) + assign(u"verify"_s, u"0"_s) + assign(u"plain"_s, u"1"_s) + Common
+        + CacheCheck + ExtractFunctions + u"if [ \"$status\" = hit ]; then\n"_s + DropInput + Extract + ReportDropped
+        + u"    exit 0\nfi\n"_s + ReceiveAndExtract;
 }
 
 QString PackageDeployScript::switchCurrentScript(const QString &packageDirectory, const QString &extractedDirectory)

@@ -753,7 +753,11 @@ Result<ExitInfo> SshTransport::run(const RunRequest &request, const OutputCallba
     QFile input(request.standardInputFile);
     if (!input.open(QIODevice::ReadOnly))
         return Error::failed(tr("%1 cannot be read: %2.").arg(request.standardInputFile, input.errorString()));
-    const StdinFeeder feeder = [&input](char *buffer, qint64 capacity) { return input.read(buffer, capacity); };
+    const StdinFeeder feeder = [&input, &request](char *buffer, qint64 capacity) -> qint64 {
+        if (request.continueInput && !request.continueInput())
+            return 0;
+        return input.read(buffer, capacity);
+    };
     return d->execute(this, bytes, &callbacks, nullptr, nullptr, feeder,
                       tr("sending %1 to a command").arg(QFileInfo(request.standardInputFile).fileName()));
 }

@@ -148,6 +148,8 @@ private slots:
     void cacheHitAndMiss();
     void receiveAndExtractInOneCommand_data();
     void receiveAndExtractInOneCommand();
+    void extractOrReceiveInOneCommand_data() { transports(); }
+    void extractOrReceiveInOneCommand();
     void extractIfCachedInOneCommand_data() { transports(); }
     void extractIfCachedInOneCommand();
     void remoteFilesFetchedAndStored_data() { transports(); }
@@ -608,6 +610,70 @@ void tst_DeployScripts::receiveAndExtractInOneCommand()
     const Result<bool> miss = deployer.isCached(path, hash, size);
     QVERIFY(miss.ok() && !*miss);
     QVERIFY(!QFileInfo::exists(expanded));
+}
+
+void tst_DeployScripts::extractOrReceiveInOneCommand()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    // 16 MB of incompressible data, far more than an SSH window: on a hit the sender must stop
+    // at once, and never wait for a command that does not read.
+    const QString tree = m_target->path() + u"/either-tree"_s;
+    QByteArray data(16 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+    QVERIFY(writeFile(tree + u"/blob.bin"_s, data));
+    QVERIFY(writeFile(tree + u"/Deploy.sh"_s, "echo hi\n"));
+    const QString package = m_target->path() + u"/Acme.Either.1.0.0.tar.gz"_s;
+    QVERIFY(run(u"tar"_s, {u"-czf"_s, package, u"-C"_s, tree, u"."_s}));
+    const QString hash = sha256Of(package);
+    const QString path = PackageDeployScript::cachePath(m_root, hash, u"tar.gz"_s);
+    const QString packageDirectory = m_root + u"/Production/Acme.Either"_s;
+    QStringList lines;
+    PackageDeployer deployer(*transport, [&](const QString &line, bool) { lines << line; });
+
+    // A miss: received and extracted.
+    auto delivered = deployer.extractOrReceive(package, path, hash, u"tar.gz"_s, packageDirectory, u"1.0.0"_s);
+    QVERIFY2(delivered.ok(), qPrintable(delivered ? QString() : message(delivered.error())));
+    QVERIFY(!delivered->fromCache);
+    QCOMPARE(delivered->package.path, packageDirectory + u"/1.0.0"_s);
+    QCOMPARE(readFile(delivered->package.path + u"/blob.bin"_s), data);
+    const QStringList cacheFiles = QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden);
+    QCOMPARE(cacheFiles.size(), 1);
+    const QString plain = QFileInfo(path).absolutePath() + u'/' + cacheFiles.constFirst();
+    const QDateTime stored = QFileInfo(plain).lastModified();
+
+    // A hit: extracted from the cache in the same command; the cache is left as it was.
+    QElapsedTimer timer;
+    timer.start();
+    delivered = deployer.extractOrReceive(package, path, hash, u"tar.gz"_s, packageDirectory, u"1.0.0"_s);
+    QVERIFY2(delivered.ok(), qPrintable(delivered ? QString() : message(delivered.error())));
+    QVERIFY(delivered->fromCache);
+    QCOMPARE(delivered->package.directoryName, u"1.0.0_1"_s);
+    QCOMPARE(delivered->package.conventionScripts, QStringList{u"Deploy.sh"_s});
+    QCOMPARE(readFile(delivered->package.path + u"/blob.bin"_s), data);
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden), cacheFiles);
+    QCOMPARE(QFileInfo(plain).lastModified(), stored);
+    // Over SSH the sender stopped once the target said it had the package; a local command
+    // reads the file itself, and drops all of it.
+    if (kind == u"ssh"_s)
+        QVERIFY2(delivered->bytesDropped < data.size() / 2, qPrintable(QString::number(delivered->bytesDropped)));
+    else
+        QCOMPARE(delivered->bytesDropped, QFileInfo(package).size());
+
+    // A damaged cached copy is removed, and the package sent whole in a second command.
+    QByteArray damaged = readFile(plain);
+    damaged.replace(0, 512, QByteArray(512, 'x'));
+    QVERIFY(writeFile(plain, damaged));
+    delivered = deployer.extractOrReceive(package, path, hash, u"tar.gz"_s, packageDirectory, u"1.0.0"_s);
+    QVERIFY2(delivered.ok(), qPrintable(delivered ? QString() : message(delivered.error())));
+    QVERIFY(!delivered->fromCache);
+    QCOMPARE(delivered->package.directoryName, u"1.0.0_2"_s);
+    QCOMPARE(readFile(delivered->package.path + u"/blob.bin"_s), data);
+    QVERIFY(lines.join(u'\n').contains(u"could not be read and has been removed from the package cache"_s));
+    QVERIFY(readFile(plain).left(512) != QByteArray(512, 'x'));
+    QVERIFY(!QFileInfo::exists(packageDirectory + u"/1.0.0_3"_s));
 }
 
 void tst_DeployScripts::extractIfCachedInOneCommand()

@@ -110,6 +110,7 @@ private slots:
         }
         const QString log = m_f->storedLog(m_f->lastTaskId).join(u'\n');
         QVERIFY2(log.contains(u"deployed on web01"_s) && log.contains(u"deployed on web02"_s), qPrintable(log));
+        QCOMPARE(log.count(u"Uploaded Acme.Web 1.0.0"_s), 2);
         const auto both = spans();
         QCOMPARE(both.size(), 2);
         // Both ran at once: each started before the other ended.
@@ -128,7 +129,7 @@ private slots:
         QVERIFY(both[0].second <= both[1].first || both[1].second <= both[0].first);
         const QString log = m_f->storedLog(m_f->lastTaskId).join(u'\n');
         QCOMPARE(log.count(u"already in the target's package cache"_s), 2);
-        QVERIFY(!log.contains(u"Uploading Acme.Web"_s));
+        QVERIFY(!log.contains(u"Uploaded Acme.Web"_s));
     }
 
     void cancellationStopsTheRemoteSleep()

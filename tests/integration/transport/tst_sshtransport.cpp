@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <pwd.h>
@@ -103,6 +104,7 @@ private slots:
     void exitCodesAndSignals_data();
     void exitCodesAndSignals();
     void environmentAndDirectory();
+    void inputEndsWhenTheCommandNeedsNoMore();
     void cancelStopsRemoteCommand_data();
     void cancelStopsRemoteCommand();
     void connectionLostWhileRunning();
@@ -435,6 +437,37 @@ void tst_SshTransport::environmentAndDirectory()
 
     request.environment = {{u"BAD-NAME"_s, u"x"_s}};
     QVERIFY(!transport->run(request).ok());
+}
+
+void tst_SshTransport::inputEndsWhenTheCommandNeedsNoMore()
+{
+    auto transport = connected(m_server);
+    QVERIFY(transport);
+    // 32 MB, far more than an SSH window: the command asks for no more after one byte and then
+    // counts what still arrives, which must be a small part.
+    QTemporaryFile input;
+    QVERIFY(input.open());
+    const QByteArray megabyte(1024 * 1024, 'x');
+    for (int i = 0; i < 32; ++i)
+        QVERIFY(input.write(megabyte) == megabyte.size());
+    input.close();
+    RunRequest request;
+    request.script = u"head -c 1 > /dev/null; echo enough; wc -c"_s;
+    request.standardInputFile = input.fileName();
+    QByteArray out;
+    int asked = 0;
+    request.continueInput = [&]() {
+        ++asked;
+        return !out.contains("enough");
+    };
+    const Result<ExitInfo> exit = transport->run(request, {[&](const QByteArray &c) { out += c; }, {}});
+    QVERIFY2(exit.ok(), qPrintable(exit ? QString() : exit.error().message));
+    QVERIFY(exit->succeeded());
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const qint64 counted = lines.at(1).trimmed().toLongLong() + 1;
+    QVERIFY(asked > 0);
+    QVERIFY2(counted < 8 * megabyte.size(), lines.at(1).constData());
 }
 
 void tst_SshTransport::cancelStopsRemoteCommand_data()
