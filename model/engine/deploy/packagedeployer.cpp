@@ -271,24 +271,20 @@ VoidResult PackageDeployer::switchCurrent(const QString &packageDirectory, const
 
 namespace {
 
-QStringList removedDirectories(const QList<ServiceMessageEvent> &messages)
+/// The given attribute of every service message of that name, in order.
+QStringList attributesOf(const QList<ServiceMessageEvent> &messages, const QString &name, const QString &attribute)
 {
-    QStringList removed;
+    QStringList values;
     for (const ServiceMessageEvent &event : messages) {
-        if (event.name == u"retentionRemoved"_s)
-            removed.append(event.attributes.value(u"path"_s));
+        if (event.name == name)
+            values.append(event.attributes.value(attribute));
     }
-    return removed;
+    return values;
 }
 
-QStringList removedFromCache(const QList<ServiceMessageEvent> &messages)
+QStringList removedDirectories(const QList<ServiceMessageEvent> &messages)
 {
-    QStringList removed;
-    for (const ServiceMessageEvent &event : messages) {
-        if (event.name == u"packageCacheRemoved"_s)
-            removed.append(event.attributes.value(u"name"_s));
-    }
-    return removed;
+    return attributesOf(messages, u"retentionRemoved"_s, u"path"_s);
 }
 
 } // namespace
@@ -306,7 +302,7 @@ Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchCurrentAndApplyRet
         return failure(*outcome, tr("Switching the current release"));
     SwitchOutcome switched;
     switched.removed = removedDirectories(outcome->messages);
-    switched.removedFromCache = removedFromCache(outcome->messages);
+    switched.removedFromCache = attributesOf(outcome->messages, u"packageCacheRemoved"_s, u"name"_s);
     if (findMessage(outcome->messages, u"retentionFailed"_s)) {
         switched.retentionError = tr("Removing old releases on %1 failed: %2.")
                                       .arg(m_transport.targetDescription(),

@@ -64,6 +64,14 @@ quint32 crc32(const QByteArray &data)
     return ~crc;
 }
 
+/// Incompressible data: a package made of it is as large compressed as not.
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+    return data;
+}
+
 void put16(QByteArray &out, quint16 v)
 {
     out += char(v & 0xff);
@@ -620,8 +628,7 @@ void tst_DeployScripts::extractOrReceiveInOneCommand()
     // 16 MB of incompressible data, far more than an SSH window: on a hit the sender must stop
     // at once, and never wait for a command that does not read.
     const QString tree = m_target->path() + u"/either-tree"_s;
-    QByteArray data(16 * 1024 * 1024, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+    const QByteArray data = randomBytes(16 * 1024 * 1024);
     QVERIFY(writeFile(tree + u"/blob.bin"_s, data));
     QVERIFY(writeFile(tree + u"/Deploy.sh"_s, "echo hi\n"));
     const QString package = m_target->path() + u"/Acme.Either.1.0.0.tar.gz"_s;
@@ -1315,9 +1322,7 @@ void tst_DeployScripts::cancelWhileReceivingLeavesNothing()
     // A plain tar of 16 MB, of which the target gets the first 4 MB through a named pipe
     // before the deployment is cancelled.
     const QString tree = m_target->path() + u"/stream-tree"_s;
-    QByteArray data(16 * 1024 * 1024, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
-    QVERIFY(writeFile(tree + u"/blob.bin"_s, data));
+    QVERIFY(writeFile(tree + u"/blob.bin"_s, randomBytes(16 * 1024 * 1024)));
     const QString package = m_target->path() + u"/Acme.Stream.1.0.0.tar"_s;
     QVERIFY(run(u"tar"_s, {u"-cf"_s, package, u"-C"_s, tree, u"."_s}));
     const QByteArray bytes = readFile(package);
@@ -1363,9 +1368,7 @@ void tst_DeployScripts::receiveRefusedBeforeReadingIsOneSentence()
     // 16 MB, far more than an SSH window: the sender must not wait for a command that has
     // already given up without reading.
     const QString tree = m_target->path() + u"/refused-tree"_s;
-    QByteArray data(16 * 1024 * 1024, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
-    QVERIFY(writeFile(tree + u"/blob.bin"_s, data));
+    QVERIFY(writeFile(tree + u"/blob.bin"_s, randomBytes(16 * 1024 * 1024)));
     const QString package = m_target->path() + u"/Acme.Refused.1.0.0.tar"_s;
     QVERIFY(run(u"tar"_s, {u"-cf"_s, package, u"-C"_s, tree, u"."_s}));
     // A file where the package cache directory should be.
