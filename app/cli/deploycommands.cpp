@@ -213,13 +213,23 @@ int deploy(CommandContext &context, const ParsedArguments &args)
         }
     }
 
+    // Every deployment is planned before any is queued, so one refusal queues none.
+    const DeploymentPlanner planner(context.store());
     QStringList tenants = args.values(QStringLiteral("tenant"));
+    if (const QStringList tags = args.values(QStringLiteral("tenant-tag")); !tags.isEmpty()) {
+        auto tagged = planner.tenantsTagged(request.projectId, request.environment, tags);
+        if (!tagged)
+            return context.fail(tagged.error());
+        // Named tenants stay first, in the order given; a tenant both named and tagged deploys once.
+        for (const QString &name : std::as_const(*tagged)) {
+            if (!tenants.contains(name, Qt::CaseInsensitive))
+                tenants << name;
+        }
+    }
     if (tenants.isEmpty())
         tenants << QString();
     tenants.removeDuplicates();
 
-    // Every deployment is planned before any is queued, so one refusal queues none.
-    const DeploymentPlanner planner(context.store());
     QList<DeploymentPlan> plans;
     for (const QString &tenant : std::as_const(tenants)) {
         request.tenant = tenant;
@@ -290,6 +300,7 @@ Noun makeNoun()
         {"release", "VERSION", QT_TRANSLATE_NOOP("cuttlectl", "the release version")},
         {"environment", "ENV", QT_TRANSLATE_NOOP("cuttlectl", "the environment (name or id)")},
         {"tenant", "TENANT", QT_TRANSLATE_NOOP("cuttlectl", "deploy for this tenant (repeat for several: one deployment each)"), true},
+        {"tenant-tag", "SET/TAG", QT_TRANSLATE_NOOP("cuttlectl", "also deploy for each tenant connected to the project and environment with this tag (repeat: any tag of a set, and one of each set)"), true},
         {"target", "NAME", QT_TRANSLATE_NOOP("cuttlectl", "deploy only to this target"), true},
         {"exclude-target", "NAME", QT_TRANSLATE_NOOP("cuttlectl", "leave this target out"), true},
         {"skip-step", "STEP", QT_TRANSLATE_NOOP("cuttlectl", "skip this step (required steps cannot be skipped)"), true},
@@ -306,7 +317,7 @@ Noun makeNoun()
 
     Noun noun;
     noun.name = QStringLiteral("deploy");
-    noun.summary = QT_TRANSLATE_NOOP("cuttlectl", "deploy a release: deploy --project P --release V --environment E [--tenant T]... [--preview]");
+    noun.summary = QT_TRANSLATE_NOOP("cuttlectl", "deploy a release: deploy --project P --release V --environment E [--tenant T]... [--tenant-tag SET/TAG]... [--preview]");
     noun.verbs = {verb};
     return noun;
 }

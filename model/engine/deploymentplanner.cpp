@@ -8,6 +8,7 @@
 #include "model/store/projectrepository.h"
 #include "model/store/releaserepository.h"
 #include "model/store/targetrepository.h"
+#include "model/store/tagsetrepository.h"
 #include "model/store/tenantrepository.h"
 #include "model/variables/templateengine.h"
 #include "model/variables/variableset.h"
@@ -300,6 +301,52 @@ bool DeploymentPlanner::matchesTagFilter(const QStringList &tags, const QStringL
         ok = ok || containsInsensitive(tags, wanted);
     }
     return std::all_of(satisfied.cbegin(), satisfied.cend(), [](bool ok) { return ok; });
+}
+
+Result<QStringList> DeploymentPlanner::tenantsTagged(const QString &projectId, const QString &environment,
+                                                     const QStringList &tagFilter) const
+{
+    for (const QString &tag : tagFilter) {
+        const qsizetype slash = tag.indexOf(u'/');
+        if (slash <= 0 || slash == tag.size() - 1)
+            return Error::validation(tr("The tenant tag \"%1\" is not in the form Set/Tag.").arg(tag), QStringLiteral("tenantTag"));
+    }
+    auto project = ProjectRepository(m_context).get(projectId);
+    if (!project)
+        return project.error();
+    auto tagSets = TagSetRepository(m_context).list(project->spaceId);
+    if (!tagSets)
+        return tagSets.error();
+    QStringList known;
+    for (const TagSet &set : std::as_const(*tagSets)) {
+        for (const Tag &tag : set.tags)
+            known << set.canonicalTag(tag.name);
+    }
+    for (const QString &tag : tagFilter) {
+        if (!known.contains(tag, Qt::CaseInsensitive))
+            return Error::validation(tr("There is no tenant tag %1.").arg(tag), QStringLiteral("tenantTag"));
+    }
+    auto target = EnvironmentRepository(m_context).find(project->spaceId, environment);
+    if (!target)
+        return target.error();
+    auto tenants = TenantRepository(m_context).list(project->spaceId);
+    if (!tenants)
+        return tenants.error();
+    QStringList names;
+    for (const Tenant &tenant : std::as_const(*tenants)) {
+        const bool connected = std::any_of(tenant.projects.cbegin(), tenant.projects.cend(), [&](const TenantProjectConnection &c) {
+            return c.projectId == project->id && c.environmentIds.contains(target->id);
+        });
+        if (connected && matchesTagFilter(tenant.tags, tagFilter))
+            names << tenant.name;
+    }
+    if (names.isEmpty()) {
+        return Error::validation(tr("No tenant connected to %1 for %2 is tagged %3.")
+                                     .arg(project->name, target->name, tagFilter.join(QLatin1String(", "))),
+                                 QStringLiteral("tenantTag"));
+    }
+    names.sort(Qt::CaseInsensitive);
+    return names;
 }
 
 Result<DeploymentPlanner::Inputs> DeploymentPlanner::load(const Request &request) const

@@ -83,6 +83,11 @@ public:
     /// Whether tags (canonical `Set/Tag`) satisfy a tag filter: one tag of each set the
     /// filter names (OR within a set, AND across sets). An empty filter matches everything.
     static bool matchesTagFilter(const QStringList &tags, const QStringList &filter);
+    /// The names of the tenants connected to the project for the environment (name or id) whose
+    /// tags satisfy the filter, in name order: the tenants a "deploy to tenants tagged ..."
+    /// reaches. Refused when a tag is not in `Set/Tag` form or no tenant matches.
+    Result<QStringList> tenantsTagged(const QString &projectId, const QString &environment,
+                                      const QStringList &tagFilter) const;
 
 private:
     StoreContext m_context;

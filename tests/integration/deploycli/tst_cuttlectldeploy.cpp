@@ -227,6 +227,63 @@ private slots:
         QCOMPARE(task.concurrencyTag, deployment.projectId + u'/' + deployment.environmentId);
     }
 
+    void tenantTagsChooseTheTenants()
+    {
+        ok({u"project"_s, u"update"_s, u"Shop"_s, u"--tenanted-mode"_s, u"tenanted"_s});
+        ok({u"tag-set"_s, u"create"_s, u"Tier"_s, u"--tag"_s, u"Gold"_s, u"--tag"_s, u"Silver"_s});
+        ok({u"tag-set"_s, u"create"_s, u"Region"_s, u"--tag"_s, u"EU"_s, u"--tag"_s, u"US"_s});
+        const QList<QStringList> tenants{{u"Acme"_s, u"Tier/Gold"_s, u"Region/EU"_s},
+                                         {u"Globex"_s, u"Tier/Silver"_s, u"Region/EU"_s},
+                                         {u"Initech"_s, u"Tier/Gold"_s, u"Region/US"_s}};
+        for (const QStringList &tenant : tenants) {
+            ok({u"tenant"_s, u"create"_s, tenant.at(0), u"--tag"_s, tenant.at(1), u"--tag"_s, tenant.at(2), u"--project"_s,
+                u"Shop"_s, u"--environment"_s, u"Development"_s});
+        }
+        // Tagged like Acme, but not connected for Development.
+        ok({u"tenant"_s, u"create"_s, u"Hooli"_s, u"--tag"_s, u"Tier/Gold"_s, u"--tag"_s, u"Region/EU"_s, u"--project"_s,
+            u"Shop"_s, u"--environment"_s, u"Test"_s});
+        for (const QString &name : {u"web01"_s, u"db01"_s}) {
+            ok({u"target"_s, u"update"_s, name, u"--tenanted-participation"_s, u"tenanted"_s, u"--tenant"_s, u"Acme"_s,
+                u"--tenant"_s, u"Globex"_s, u"--tenant"_s, u"Initech"_s});
+        }
+        const auto tenantsOf = [&](const QStringList &options) {
+            const CuttlectlRun preview = run(deployArgs(u"Development"_s, QStringList{u"--preview"_s, u"--json"_s} + options));
+            QStringList names;
+            for (const QJsonValue &plan : preview.json().array())
+                names << plan.toObject().value(u"tenant"_s).toString();
+            return names;
+        };
+        // AND across tag sets, OR within one.
+        QCOMPARE(tenantsOf({u"--tenant-tag"_s, u"Tier/Gold"_s, u"--tenant-tag"_s, u"Region/EU"_s}), QStringList{u"Acme"_s});
+        QCOMPARE(tenantsOf({u"--tenant-tag"_s, u"Tier/Gold"_s, u"--tenant-tag"_s, u"Tier/Silver"_s, u"--tenant-tag"_s,
+                            u"region/eu"_s}),
+                 (QStringList{u"Acme"_s, u"Globex"_s}));
+        // United with the tenants named, each once, the named ones first.
+        QCOMPARE(tenantsOf({u"--tenant"_s, u"Initech"_s, u"--tenant"_s, u"Acme"_s, u"--tenant-tag"_s, u"Region/EU"_s}),
+                 (QStringList{u"Initech"_s, u"Acme"_s, u"Globex"_s}));
+
+        const QList<std::pair<QString, QByteArray>> refusals{
+            {u"Tier/Platinum"_s, "cuttlectl: There is no tenant tag Tier/Platinum."},
+            {u"Gold"_s, "cuttlectl: The tenant tag \"Gold\" is not in the form Set/Tag."},
+        };
+        for (const auto &[tag, message] : refusals) {
+            const CuttlectlRun refused = run(deployArgs(u"Development"_s, {u"--tenant-tag"_s, tag}));
+            QCOMPARE(refused.exitCode, 4);
+            QCOMPARE(refused.err.trimmed(), message);
+        }
+        const CuttlectlRun none = run(deployArgs(u"Development"_s, {u"--tenant-tag"_s, u"Tier/Silver"_s, u"--tenant-tag"_s,
+                                                                    u"Region/US"_s}));
+        QCOMPARE(none.exitCode, 4);
+        QCOMPARE(none.err.trimmed(), QByteArray("cuttlectl: No tenant connected to Shop for Development is tagged "
+                                                "Tier/Silver, Region/US."));
+        QCOMPARE(taskCount(), 0);
+
+        // Without --preview: one task per tenant.
+        const CuttlectlRun queued = run(deployArgs(u"Development"_s, {u"--tenant-tag"_s, u"Tier/Gold"_s}));
+        QVERIFY2(queued.exitCode == 0, queued.err);
+        QCOMPARE(taskCount(), 2);
+    }
+
     void oneDeploymentPerTenant()
     {
         ok({u"project"_s, u"update"_s, u"Shop"_s, u"--tenanted-mode"_s, u"tenanted"_s});
