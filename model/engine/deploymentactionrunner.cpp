@@ -110,6 +110,7 @@ VoidResult changeRemoteFiles(const DeploymentActionRunner::Context &c, const QSt
     if (!scratch.isValid())
         return Error::failed(DeploymentActionRunner::tr("No temporary folder could be made to change the files in."));
     int index = 0;
+    QList<RemoteFiles::File> changedFiles;
     for (const RemoteFiles::File &file : std::as_const(*files)) {
         const QString local = scratch.filePath(QString::number(index++) + u'-' + QFileInfo(file.relativePath).fileName());
         QFile copy(local);
@@ -123,9 +124,10 @@ VoidResult changeRemoteFiles(const DeploymentActionRunner::Context &c, const QSt
             continue;
         if (!copy.open(QIODevice::ReadOnly))
             return Error::failed(DeploymentActionRunner::tr("The changed copy of %1 could not be read.").arg(file.relativePath));
-        if (auto r = RemoteFiles::store(*c.transport, directory + u'/' + file.relativePath, copy.readAll()); !r)
-            return r;
+        changedFiles.append({file.relativePath, copy.readAll()});
     }
+    if (auto r = RemoteFiles::store(*c.transport, directory, changedFiles); !r)
+        return r;
     if (files->isEmpty())
         c.log->write(c.node, TaskLogCategory::Warning,
                      DeploymentActionRunner::tr("No file matched %1.").arg(patternsOf(*patterns).join(QLatin1String(", "))));

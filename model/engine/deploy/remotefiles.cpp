@@ -70,23 +70,69 @@ Result<QList<RemoteFiles::File>> RemoteFiles::fetch(Transport &transport, const 
     return parse(out);
 }
 
-VoidResult RemoteFiles::store(Transport &transport, const QString &path, const QByteArray &content)
+QString RemoteFiles::storeScript(const QString &directory, const QList<File> &files)
+{
+    // head -c reads exactly that many bytes from a pipe (GNU head limits each read to what is
+    // left), so the contents can follow one another on standard input.
+    QString script = u"cd -- "_s + shellQuote(directory) + u" || exit 1\n"_s
+        + u"__cuttle_store() {\n"_s
+        + u"    local t=$1.cuttle-$$\n"_s
+        + u"    if head -c \"$2\" > \"$t\" && [ \"$(stat -c %s -- \"$t\")\" = \"$2\" ] &&\n"_s
+        + u"        chmod \"$(stat -c %a -- \"$1\")\" \"$t\" && mv -f -- \"$t\" \"$1\"; then\n"_s
+        + u"        return 0\n"_s
+        + u"    fi\n"_s
+        + u"    rm -f -- \"$t\"\n"_s
+        + u"    printf '%s\\n' \"$1\"\n"_s
+        + u"    exit 1\n"_s
+        + u"}\n"_s;
+    for (const File &file : files)
+        script += u"__cuttle_store "_s + shellQuote(file.relativePath) + u' ' + QString::number(file.content.size()) + u'\n';
+    return script;
+}
+
+VoidResult RemoteFiles::store(Transport &transport, const QString &directory, const QList<File> &files)
+{
+    // The names travel in the command, which has a size limit: many files take several commands,
+    // and one file's content is never held twice over a large batch.
+    constexpr qsizetype BatchNameBytes = 48 * 1024;
+    constexpr qsizetype BatchContentBytes = 64 * 1024 * 1024;
+    qsizetype first = 0;
+    while (first < files.size()) {
+        qsizetype end = first;
+        qsizetype names = 0;
+        qsizetype contents = 0;
+        do {
+            names += files.at(end).relativePath.toUtf8().size();
+            contents += files.at(end).content.size();
+            ++end;
+        } while (end < files.size() && names < BatchNameBytes && contents < BatchContentBytes);
+        if (auto r = storeBatch(transport, directory, files.mid(first, end - first)); !r)
+            return r;
+        first = end;
+    }
+    return {};
+}
+
+VoidResult RemoteFiles::storeBatch(Transport &transport, const QString &directory, const QList<File> &files)
 {
     RunRequest request;
-    request.script = u"f="_s + shellQuote(path) + u"\nt=$f.cuttle-$$\n"_s
-        + u"if cat > \"$t\" && [ \"$(stat -c %s -- \"$t\")\" = "_s + QString::number(content.size())
-        + u" ] && chmod \"$(stat -c %a -- \"$f\")\" \"$t\" && mv -f -- \"$t\" \"$f\"; then exit 0; fi\n"_s
-        + u"rm -f -- \"$t\"\nexit 1\n"_s;
-    request.standardInput = content;
+    request.script = storeScript(directory, files);
+    for (const File &file : files)
+        request.standardInput += file.content;
+    QByteArray out;
     QByteArray err;
     OutputCallbacks callbacks;
+    callbacks.onStdout = [&](const QByteArray &chunk) { out += chunk; };
     callbacks.onStderr = [&](const QByteArray &chunk) { err += chunk; };
-    // An empty file has no input to send: the command reads end of input at once, as it should.
+    // All files empty: no input at all; the command reads end of input at once, as it should.
     auto exit = transport.run(request, callbacks);
     if (!exit)
         return exit.error();
-    if (!exit->succeeded())
+    if (!exit->succeeded()) {
+        const QString failed = QString::fromUtf8(out).trimmed();
+        const QString path = failed.isEmpty() ? directory : directory + u'/' + failed;
         return Error::failed(tr("%1 on %2 could not be rewritten: %3.").arg(path, transport.targetDescription(), reason(err, *exit)));
+    }
     return {};
 }
 

@@ -14,8 +14,9 @@ namespace Cuttle {
 class Transport;
 
 /// Reads and rewrites the files a deployment changes in place on a target (variable
-/// substitution, structured configuration), one command for all files read and one per file
-/// written, instead of a listing, a download per file and an upload with its rename per file.
+/// substitution, structured configuration): one command for all files read and one for all
+/// files written, instead of a listing, a download per file and an upload with its rename per
+/// file.
 class RemoteFiles final
 {
     Q_DECLARE_TR_FUNCTIONS(RemoteFiles)
@@ -30,16 +31,20 @@ public:
     /// The regular files under `directory` that match the globs (`**` for any depth), each once,
     /// in the order the patterns found them.
     static Result<QList<File>> fetch(Transport &transport, const QString &directory, const QStringList &patterns);
-    /// Replaces the file at `path` with `content` through a temporary file renamed over it, so
-    /// that readers see the old or the new file and a link shared with another file is not
-    /// written through. The file keeps its permissions.
-    static VoidResult store(Transport &transport, const QString &path, const QByteArray &content);
+    /// Replaces each file under `directory` with its content, in one command, each through a
+    /// temporary file renamed over it, so that readers see the old or the new file and a link
+    /// shared with another file is not written through. Each file keeps its permissions. Stops
+    /// at the first file that cannot be replaced; the ones before it stay replaced.
+    static VoidResult store(Transport &transport, const QString &directory, const QList<File> &files);
+    /// The command store() runs; its standard input is the files' contents one after another.
+    static QString storeScript(const QString &directory, const QList<File> &files);
 
     /// The stream fetch() reads: for each file its path, NUL, its size in decimal, NUL, its bytes.
     static Result<QList<File>> parse(const QByteArray &stream);
     static QString fetchScript(const QString &directory, const QStringList &patterns);
 
 private:
+    static VoidResult storeBatch(Transport &transport, const QString &directory, const QList<File> &files);
     static QString reason(const QByteArray &standardError, const ExitInfo &exit);
 };
 

@@ -741,24 +741,48 @@ void tst_DeployScripts::remoteFilesFetchedAndStored()
     QCOMPARE(files->at(0).content, QByteArray("{\"Port\": 80}\n"));
     QCOMPARE(files->at(2).content, QByteArray());
 
-    // A file linked elsewhere is replaced, not written through; it keeps its permissions.
+    // All changed files in one command, their contents one after another on its input. A file
+    // linked elsewhere is replaced, not written through; each keeps its permissions.
     const QString outside = m_root + u"/shared-copy.json"_s;
     QVERIFY(::link(QFile::encodeName(dir + u"/appsettings.json"_s).constData(), QFile::encodeName(outside).constData()) == 0);
-    QVERIFY(RemoteFiles::store(*transport, dir + u"/appsettings.json"_s, "{\"Port\": 8080}\n").ok());
+    QVERIFY(RemoteFiles::store(*transport, dir,
+                               {{u"appsettings.json"_s, "{\"Port\": 8080}\n"},
+                                {u"notes.txt"_s, {}},
+                                {u"config/deep/app settings.json"_s, "{\"Deep\": true}\n"}})
+                .ok());
     QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 8080}\n"));
     QCOMPARE(readFile(outside), QByteArray("{\"Port\": 80}\n"));
     QCOMPARE(QFileInfo(dir + u"/appsettings.json"_s).permissions() & (QFile::ReadGroup | QFile::ReadOther),
              QFile::Permissions());
-    // Emptying a file sends no input at all; the command must still end.
-    QVERIFY(RemoteFiles::store(*transport, dir + u"/notes.txt"_s, {}).ok());
     QCOMPARE(QFileInfo(dir + u"/notes.txt"_s).size(), 0);
+    QCOMPARE(readFile(dir + u"/config/deep/app settings.json"_s), QByteArray("{\"Deep\": true}\n"));
+    // Only empty files: no input at all; the command must still end.
+    QVERIFY(RemoteFiles::store(*transport, dir, {{u"config/empty.json"_s, {}}}).ok());
     QVERIFY(QDir(dir).entryList(QDir::Files | QDir::Hidden).filter(u"cuttle"_s).isEmpty());
 
-    // A file that cannot be replaced is one sentence, and nothing is left behind.
-    const VoidResult refused = RemoteFiles::store(*transport, dir + u"/no such dir/x.json"_s, "{}");
+    // More names than one command holds take several commands.
+    QList<RemoteFiles::File> many;
+    for (int i = 0; i < 3000; ++i) {
+        const QString name = u"many/file-number-"_s + QString::number(i) + u".txt"_s;
+        QVERIFY(writeFile(dir + u'/' + name, "old"));
+        many.append({name, QByteArray::number(i)});
+    }
+    QVERIFY(RemoteFiles::store(*transport, dir, many).ok());
+    QCOMPARE(readFile(dir + u"/many/file-number-0.txt"_s), QByteArray("0"));
+    QCOMPARE(readFile(dir + u"/many/file-number-2999.txt"_s), QByteArray("2999"));
+
+    // A file that cannot be replaced is one sentence that names it; the ones before it are
+    // replaced, the ones after it untouched, and nothing is left behind.
+    const VoidResult refused = RemoteFiles::store(*transport, dir,
+                                                  {{u"appsettings.json"_s, "{\"Port\": 9090}\n"},
+                                                   {u"no such dir/x.json"_s, "{}"},
+                                                   {u"config/empty.json"_s, "later"}});
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().message.startsWith(dir + u"/no such dir/x.json on "_s), qPrintable(refused.error().message));
     QVERIFY2(refused.error().message.contains(u"could not be rewritten"_s), qPrintable(refused.error().message));
+    QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 9090}\n"));
+    QCOMPARE(QFileInfo(dir + u"/config/empty.json"_s).size(), 0);
+    QVERIFY(QDir(dir).entryList(QDir::Files | QDir::Hidden).filter(u"cuttle"_s).isEmpty());
 }
 
 void tst_DeployScripts::receivedPackageCutShortOrDamagedLeavesNothing_data()
