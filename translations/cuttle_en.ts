@@ -5374,6 +5374,25 @@ df -h &quot;$HOME&quot;</source>
         <source>Running the step&apos;s %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sending %1 %2 (%3 bytes) unless the target&apos;s package cache has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) sent before the target said it had the package were dropped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uploaded %1 %2 (%3 bytes) to the target, extracting it as it arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kept release uses %1 any more; removed from the target&apos;s package cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeploymentExecutor</name>
@@ -5658,6 +5677,18 @@ df -h &quot;$HOME&quot;</source>
     </message>
     <message>
         <source>The step &quot;%1&quot; has no target to run on in %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenant tag &quot;%1&quot; is not in the form Set/Tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no tenant tag %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tenant connected to %1 for %2 is tagged %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5982,6 +6013,10 @@ df -h &quot;$HOME&quot;</source>
     </message>
     <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read and has been removed from the package cache; the package is sent again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7885,10 +7920,6 @@ df -h &quot;$HOME&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>deploy a release: deploy --project P --release V --environment E [--tenant T]... [--preview]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the project that includes the set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8489,6 +8520,14 @@ df -h &quot;$HOME&quot;</source>
     </message>
     <message>
         <source>explain with the project&apos;s variables and its library sets&apos; (in the workspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also deploy for each tenant connected to the project and environment with this tag (repeat: any tag of a set, and one of each set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deploy a release: deploy --project P --release V --environment E [--tenant T]... [--tenant-tag SET/TAG]... [--preview]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
