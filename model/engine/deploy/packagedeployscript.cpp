@@ -58,8 +58,9 @@ if [ -f "$archive" ]; then
 fi
 # A compressed tar that arrived as a stream is cached as its plain tar alone; that counts for an
 # extraction ($plain = 1), not for a transfer, which needs the package itself.
+# Only GNU tar reads it (and only GNU tar made it).
 if [ "$status" = miss ] && [ "$plain" = 1 ] && [ -n "$expanded" ] && __cuttle_find_expanded > /dev/null; then
-    status=hit
+    case $(tar --version 2> /dev/null) in "tar (GNU tar)"*) status=hit ;; esac
 fi
 if [ "$status" = miss ]; then
     mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
