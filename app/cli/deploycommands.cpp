@@ -8,6 +8,7 @@
 #include "app/cli/parsedarguments.h"
 #include "model/engine/deploymentplanner.h"
 #include "model/store/deploymentrepository.h"
+#include "model/store/tenantrepository.h"
 #include "model/store/projectrepository.h"
 
 #include <QJsonArray>
@@ -215,7 +216,13 @@ int deploy(CommandContext &context, const ParsedArguments &args)
 
     // Every deployment is planned before any is queued, so one refusal queues none.
     const DeploymentPlanner planner(context.store());
-    QStringList tenants = args.values(QStringLiteral("tenant"));
+    QStringList tenants;
+    for (const QString &tenant : args.values(QStringLiteral("tenant"))) {
+        // By name, so that a tenant given by id and also tagged deploys once; an unknown one is
+        // left for the planner to refuse.
+        auto found = TenantRepository(context.store()).find(context.spaceId(), tenant);
+        tenants << (found ? found->name : tenant);
+    }
     if (const QStringList tags = args.values(QStringLiteral("tenant-tag")); !tags.isEmpty()) {
         auto tagged = planner.tenantsTagged(request.projectId, request.environment, tags);
         if (!tagged)

@@ -322,9 +322,15 @@ Result<QStringList> DeploymentPlanner::tenantsTagged(const QString &projectId, c
         for (const Tag &tag : set.tags)
             known << set.canonicalTag(tag.name);
     }
+    // The filter in the tag sets' own spelling: sets are grouped by name when matching.
+    QStringList filter;
     for (const QString &tag : tagFilter) {
-        if (!known.contains(tag, Qt::CaseInsensitive))
+        const auto found = std::find_if(known.cbegin(), known.cend(), [&](const QString &canonical) {
+            return canonical.compare(tag, Qt::CaseInsensitive) == 0;
+        });
+        if (found == known.cend())
             return Error::validation(tr("There is no tenant tag %1.").arg(tag), QStringLiteral("tenantTag"));
+        filter << *found;
     }
     auto target = EnvironmentRepository(m_context).find(project->spaceId, environment);
     if (!target)
@@ -337,7 +343,7 @@ Result<QStringList> DeploymentPlanner::tenantsTagged(const QString &projectId, c
         const bool connected = std::any_of(tenant.projects.cbegin(), tenant.projects.cend(), [&](const TenantProjectConnection &c) {
             return c.projectId == project->id && c.environmentIds.contains(target->id);
         });
-        if (connected && matchesTagFilter(tenant.tags, tagFilter))
+        if (connected && matchesTagFilter(tenant.tags, filter))
             names << tenant.name;
     }
     if (names.isEmpty()) {

@@ -181,8 +181,11 @@ __cuttle_extract_cached() {
         status=$?
         [ "$status" = 11 ] && exit 11
         if [ "$status" != 0 ]; then
-            # A plain copy tar cannot read is dropped and made again from the package; without
-            # the package, the engine sends it again.
+            # Only a copy that tar cannot read on its own is damaged; anything else (a full
+            # disk, permissions) keeps the copy and fails with tar's complaint.
+            tar -tf "$plain" > /dev/null 2>&1 && exit "$status"
+            # A damaged copy is dropped and made again from the package; without the package,
+            # the engine sends it again.
             rm -f -- "$plain"
             if [ ! -f "$archive" ]; then
                 printf "##cuttle[packageCacheDamaged path='%s']\n" "$(__cuttle_encode "$(__cuttle_absolute "$plain")")"

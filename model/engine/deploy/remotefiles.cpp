@@ -70,15 +70,25 @@ Result<QList<RemoteFiles::File>> RemoteFiles::fetch(Transport &transport, const 
     return parse(out);
 }
 
+QString RemoteFiles::storeLine(const File &file)
+{
+    return u"__cuttle_store "_s + shellQuote(file.relativePath) + u' ' + QString::number(file.content.size()) + u'\n';
+}
+
 QString RemoteFiles::storeScript(const QString &directory, const QList<File> &files)
 {
-    // head -c reads exactly that many bytes from a pipe (GNU head limits each read to what is
-    // left), so the contents can follow one another on standard input.
+    // The contents follow one another on standard input, so each read must take exactly its
+    // file's bytes: GNU head limits each read to what is left; other heads may read ahead
+    // through a buffer, and then dd reads a byte at a time (slow, but exact).
     QString script = u"cd -- "_s + shellQuote(directory) + u" || exit 1\n"_s
+        + u"case $(head --version 2> /dev/null) in\n"_s
+        + u"    *GNU*) __cuttle_take() { head -c \"$1\"; } ;;\n"_s
+        + u"    *) __cuttle_take() { dd bs=1 count=\"$1\" 2> /dev/null; } ;;\n"_s
+        + u"esac\n"_s
         + u"__cuttle_store() {\n"_s
         + u"    local t=$1.cuttle-$$\n"_s
-        + u"    if head -c \"$2\" > \"$t\" && [ \"$(stat -c %s -- \"$t\")\" = \"$2\" ] &&\n"_s
-        + u"        chmod \"$(stat -c %a -- \"$1\")\" \"$t\" && mv -f -- \"$t\" \"$1\"; then\n"_s
+        + u"    if __cuttle_take \"$2\" > \"$t\" && [ \"$(stat -c %s -- \"$t\")\" = \"$2\" ] &&\n"_s
+        + u"        chmod -- \"$(stat -c %a -- \"$1\")\" \"$t\" && mv -f -- \"$t\" \"$1\"; then\n"_s
         + u"        return 0\n"_s
         + u"    fi\n"_s
         + u"    rm -f -- \"$t\"\n"_s
@@ -86,26 +96,26 @@ QString RemoteFiles::storeScript(const QString &directory, const QList<File> &fi
         + u"    exit 1\n"_s
         + u"}\n"_s;
     for (const File &file : files)
-        script += u"__cuttle_store "_s + shellQuote(file.relativePath) + u' ' + QString::number(file.content.size()) + u'\n';
+        script += storeLine(file);
     return script;
 }
 
 VoidResult RemoteFiles::store(Transport &transport, const QString &directory, const QList<File> &files)
 {
-    // The names travel in the command, which has a size limit: many files take several commands,
-    // and one file's content is never held twice over a large batch.
-    constexpr qsizetype BatchNameBytes = 48 * 1024;
+    // The names travel in the command, which has a size limit (the transport quotes it once
+    // more): many files take several commands, and a large batch of contents is split too.
+    constexpr qsizetype BatchCommandBytes = 64 * 1024;
     constexpr qsizetype BatchContentBytes = 64 * 1024 * 1024;
     qsizetype first = 0;
     while (first < files.size()) {
         qsizetype end = first;
-        qsizetype names = 0;
+        qsizetype command = 0;
         qsizetype contents = 0;
         do {
-            names += files.at(end).relativePath.toUtf8().size();
+            command += shellQuote(storeLine(files.at(end))).toUtf8().size();
             contents += files.at(end).content.size();
             ++end;
-        } while (end < files.size() && names < BatchNameBytes && contents < BatchContentBytes);
+        } while (end < files.size() && command < BatchCommandBytes && contents < BatchContentBytes);
         if (auto r = storeBatch(transport, directory, files.mid(first, end - first)); !r)
             return r;
         first = end;

@@ -44,6 +44,7 @@ public:
     static QString fetchScript(const QString &directory, const QStringList &patterns);
 
 private:
+    static QString storeLine(const File &file);
     static VoidResult storeBatch(Transport &transport, const QString &directory, const QList<File> &files);
     static QString reason(const QByteArray &standardError, const ExitInfo &exit);
 };

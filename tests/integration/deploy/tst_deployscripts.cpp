@@ -162,6 +162,7 @@ private slots:
     void extractIfCachedInOneCommand();
     void remoteFilesFetchedAndStored_data() { transports(); }
     void remoteFilesFetchedAndStored();
+    void remoteFilesStoredExactlyWithAnotherHead();
     void receivedPackageCutShortOrDamagedLeavesNothing_data();
     void receivedPackageCutShortOrDamagedLeavesNothing();
     void formats_data();
@@ -783,6 +784,30 @@ void tst_DeployScripts::remoteFilesFetchedAndStored()
     QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 9090}\n"));
     QCOMPARE(QFileInfo(dir + u"/config/empty.json"_s).size(), 0);
     QVERIFY(QDir(dir).entryList(QDir::Files | QDir::Hidden).filter(u"cuttle"_s).isEmpty());
+}
+
+void tst_DeployScripts::remoteFilesStoredExactlyWithAnotherHead()
+{
+    // A head that is not GNU head may read ahead through a buffer; this one reads everything.
+    // The contents that follow one another on the command's input must still land exactly.
+    const QByteArray path = qgetenv("PATH");
+    const auto restorePath = qScopeGuard([&] { qputenv("PATH", path); });
+    const QString bin = m_target->path() + u"/greedy-bin"_s;
+    QVERIFY(writeFile(bin + u"/head"_s, "#!/bin/sh\n[ \"$1\" = --version ] && { touch \"$(dirname \"$0\")/asked\"; echo 'head (busybox)'; exit 0; }\n"
+                                         "touch \"$(dirname \"$0\")/used\"\nexec cat\n"));
+    QVERIFY(QFile::setPermissions(bin + u"/head"_s, QFile::ReadOwner | QFile::ExeOwner));
+    qputenv("PATH", QFile::encodeName(bin) + ':' + path);
+    auto transport = connect(u"local"_s);
+    QVERIFY(transport);
+    const QString dir = m_root + u"/Production/Acme.Web/2.0.0"_s;
+    for (const char *name : {"a.json", "b.json", "c.json"})
+        QVERIFY(writeFile(dir + u'/' + QString::fromLatin1(name), "old"));
+    QVERIFY(RemoteFiles::store(*transport, dir, {{u"a.json"_s, "first"}, {u"b.json"_s, {}}, {u"c.json"_s, "third\n"}}).ok());
+    QCOMPARE(readFile(dir + u"/a.json"_s), QByteArray("first"));
+    QCOMPARE(readFile(dir + u"/b.json"_s), QByteArray());
+    QCOMPARE(readFile(dir + u"/c.json"_s), QByteArray("third\n"));
+    QVERIFY(QFileInfo::exists(bin + u"/asked"_s));
+    QVERIFY(!QFileInfo::exists(bin + u"/used"_s)); // asked for its version only
 }
 
 void tst_DeployScripts::receivedPackageCutShortOrDamagedLeavesNothing_data()

@@ -258,8 +258,14 @@ private slots:
         QCOMPARE(tenantsOf({u"--tenant-tag"_s, u"Tier/Gold"_s, u"--tenant-tag"_s, u"Tier/Silver"_s, u"--tenant-tag"_s,
                             u"region/eu"_s}),
                  (QStringList{u"Acme"_s, u"Globex"_s}));
-        // United with the tenants named, each once, the named ones first.
-        QCOMPARE(tenantsOf({u"--tenant"_s, u"Initech"_s, u"--tenant"_s, u"Acme"_s, u"--tenant-tag"_s, u"Region/EU"_s}),
+        // Tags in any case; two tags of one set are either, however each is spelt.
+        QCOMPARE(tenantsOf({u"--tenant-tag"_s, u"region/eu"_s, u"--tenant-tag"_s, u"Region/US"_s, u"--tenant-tag"_s,
+                            u"TIER/gold"_s}),
+                 (QStringList{u"Acme"_s, u"Initech"_s}));
+        // United with the tenants named (by name or id), each once, the named ones first.
+        const QString acmeId = run({u"--json"_s, u"tenant"_s, u"show"_s, u"Acme"_s}).json().object().value(u"id"_s).toString();
+        QVERIFY(!acmeId.isEmpty());
+        QCOMPARE(tenantsOf({u"--tenant"_s, u"Initech"_s, u"--tenant"_s, acmeId, u"--tenant-tag"_s, u"Region/EU"_s}),
                  (QStringList{u"Initech"_s, u"Acme"_s, u"Globex"_s}));
 
         const QList<std::pair<QString, QByteArray>> refusals{
