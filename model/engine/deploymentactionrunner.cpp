@@ -320,14 +320,21 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
 
     // Each convention runs the package's script, then the step's own (as the reference product
     // does), both in the extracted directory.
+    // A script file of the package, or a script body of the step, run in the extracted directory.
+    const auto runInPackage = [&](const QString &file, const QString &body, const QString &what) -> VoidResult {
+        ScriptBootstrap bootstrap(extracted->path);
+        if (file.isEmpty())
+            bootstrap.setScript(body);
+        else
+            bootstrap.setScriptFile(file);
+        bootstrap.setVariables(variables);
+        return scriptOutcome(bootstrap.run(*c.transport, eventsToLog(inPackage)), what);
+    };
     const auto convention = [&](const QString &phase) -> VoidResult {
         const QString script = phase + u".sh"_s;
         if (extracted->conventionScripts.contains(script)) {
             c.log->write(c.node, TaskLogCategory::Info, tr("Running %1 from the package.").arg(script));
-            ScriptBootstrap bootstrap(extracted->path);
-            bootstrap.setScriptFile(script);
-            bootstrap.setVariables(variables);
-            if (auto r = scriptOutcome(bootstrap.run(*c.transport, eventsToLog(inPackage)), script); !r)
+            if (auto r = runInPackage(script, {}, script); !r)
                 return r;
         }
         const QString custom = c.properties.value(ActionProperty::customScript(phase));
@@ -338,10 +345,7 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
         if (!body)
             return body.error();
         c.log->write(c.node, TaskLogCategory::Info, tr("Running the step's %1.").arg(script));
-        ScriptBootstrap bootstrap(extracted->path);
-        bootstrap.setScript(*body);
-        bootstrap.setVariables(variables);
-        return scriptOutcome(bootstrap.run(*c.transport, eventsToLog(inPackage)), what);
+        return runInPackage({}, *body, what);
     };
     const bool ignoreErrors = TemplateEngine::isTruthy(variables.valueOr(kIgnoreReplacementErrors));
     const auto conventions = [&]() -> VoidResult {

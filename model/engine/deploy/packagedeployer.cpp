@@ -282,11 +282,6 @@ QStringList attributesOf(const QList<ServiceMessageEvent> &messages, const QStri
     return values;
 }
 
-QStringList removedDirectories(const QList<ServiceMessageEvent> &messages)
-{
-    return attributesOf(messages, u"retentionRemoved"_s, u"path"_s);
-}
-
 } // namespace
 
 Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchCurrentAndApplyRetention(const QString &packageDirectory,
@@ -301,7 +296,7 @@ Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchCurrentAndApplyRet
     if (!outcome->exit.succeeded())
         return failure(*outcome, tr("Switching the current release"));
     SwitchOutcome switched;
-    switched.removed = removedDirectories(outcome->messages);
+    switched.removed = attributesOf(outcome->messages, u"retentionRemoved"_s, u"path"_s);
     switched.removedFromCache = attributesOf(outcome->messages, u"packageCacheRemoved"_s, u"name"_s);
     if (findMessage(outcome->messages, u"retentionFailed"_s)) {
         switched.retentionError = tr("Removing old releases on %1 failed: %2.")
@@ -320,7 +315,7 @@ Result<QStringList> PackageDeployer::applyRetention(const QString &packageDirect
         return outcome.error();
     if (!outcome->exit.succeeded())
         return failure(*outcome, tr("Removing old releases"));
-    return removedDirectories(outcome->messages);
+    return attributesOf(outcome->messages, u"retentionRemoved"_s, u"path"_s);
 }
 
 Result<QString> PackageDeployer::transfer(const QString &cachePath, const QString &destinationDirectory,
