@@ -1,5 +1,7 @@
 #include "model/engine/deploy/packagedeployscript.h"
 
+#include "model/engine/deploy/servicemessageshell.h"
+
 #include "model/packages/packageformat.h"
 #include "model/transport/shellquote.h"
 
@@ -11,26 +13,39 @@ namespace Cuttle {
 
 namespace {
 
-const auto Common = uR"BASH(
-__cuttle_encode() { printf '%s' "${1-}" | base64 | tr -d '\n'; }
+// Every process a script starts costs a fork and an exec on the target, more than the shell's
+// own work: these scripts keep them out of the usual path (no command substitution of functions,
+// results through `printf -v` or globals, each fact looked up once).
+const auto CommonFunctions = uR"BASH(
 # The sentence goes to stderr for the log and as a service message, so that the engine can
 # tell it from the complaints of the tools before it.
 __cuttle_fail() {
-    printf "##cuttle[failed message='%s']\n" "$(__cuttle_encode "$2")"
+    __cuttle_message failed message "$2"
     printf '%s\n' "$2" >&2
     exit "$1"
 }
-__cuttle_absolute() { case $1 in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "${1#./}" ;; esac; }
+# __cuttle_absolute VAR PATH
+__cuttle_absolute() { case $2 in /*) printf -v "$1" '%s' "$2" ;; *) printf -v "$1" '%s/%s' "$PWD" "${2#./}" ;; esac; }
+__cuttle_gnu_tar() {
+    if [ -z "${__cuttle_gnutar-}" ]; then
+        case $(tar --version 2> /dev/null) in "tar (GNU tar)"*) __cuttle_gnutar=1 ;; *) __cuttle_gnutar=0 ;; esac
+    fi
+    [ "$__cuttle_gnutar" = 1 ]
+}
 # A compressed tar's plain tar is named "$expanded.<bytes>.tar": GNU tar stops without complaint
 # where a tar breaks off, so a copy whose size is not its name's is removed, never used.
+# Sets expanded_file; a copy checked once stays checked while it exists.
+expanded_file=
 __cuttle_find_expanded() {
     local candidate bytes
+    [ -z "$expanded_file" ] || [ ! -f "$expanded_file" ] || return 0
+    expanded_file=
     for candidate in "$expanded".*.tar; do
         [ -f "$candidate" ] || continue
         bytes=${candidate#"$expanded".}
         bytes=${bytes%.tar}
         if [ "$(stat -c %s -- "$candidate" 2> /dev/null)" = "$bytes" ]; then
-            printf '%s' "$candidate"
+            expanded_file=$candidate
             return 0
         fi
         rm -f -- "$candidate"
@@ -59,20 +74,20 @@ fi
 # A compressed tar that arrived as a stream is cached as its plain tar alone; that counts for an
 # extraction ($plain = 1), not for a transfer, which needs the package itself.
 # Only GNU tar reads it (and only GNU tar made it).
-if [ "$status" = miss ] && [ "$plain" = 1 ] && [ -n "$expanded" ] && __cuttle_find_expanded > /dev/null; then
-    case $(tar --version 2> /dev/null) in "tar (GNU tar)"*) status=hit ;; esac
+if [ "$status" = miss ] && [ "$plain" = 1 ] && [ -n "$expanded" ] && __cuttle_find_expanded && __cuttle_gnu_tar; then
+    status=hit
 fi
-if [ "$status" = miss ]; then
-    mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
+if [ "$status" = miss ] && [ ! -d "${archive%/*}" ]; then
+    mkdir -p -- "${archive%/*}" || __cuttle_fail 14 "The package cache directory could not be created."
 fi
-printf "##cuttle[packageCache status='%s' path='%s']\n" "$(__cuttle_encode "$status")" \
-    "$(__cuttle_encode "$(__cuttle_absolute "$archive")")"
+__cuttle_absolute absolute "$archive"
+__cuttle_message packageCache status "$status" path "$absolute"
 )BASH"_s;
 
 // Functions shared by extraction from the cache and extraction of a package as it arrives.
 const auto ExtractFunctions = uR"BASH(
 set -o pipefail
-mkdir -p -- "$packagedir" || __cuttle_fail 14 "$packagedir could not be created."
+[ -d "$packagedir" ] || mkdir -p -- "$packagedir" || __cuttle_fail 14 "$packagedir could not be created."
 # An entry that is absolute or climbs out with '..' (either slash, for archives made on Windows)
 # could overwrite files outside the new directory: such archives are refused.
 __cuttle_unsafe() {
@@ -80,7 +95,7 @@ __cuttle_unsafe() {
          END { print bad }'
 }
 __cuttle_refuse() {
-    printf "##cuttle[packageRefused entry='%s']\n" "$(__cuttle_encode "$1")"
+    __cuttle_message packageRefused entry "$1"
     __cuttle_fail 11 "$archive contains the unsafe entry $1."
 }
 gnutar=0
@@ -95,7 +110,7 @@ if [ "$kind" = zip ]; then
         __cuttle_fail 13 "Neither unzip nor bsdtar is installed."
     fi
 else
-    case $(tar --version 2> /dev/null) in "tar (GNU tar)"*) gnutar=1 ;; esac
+    ! __cuttle_gnu_tar || gnutar=1
     __cuttle_list() { tar -tf "$archive"; }
     __cuttle_unpack() { tar -xf "$archive" -C "$1" --no-same-owner; }
 fi
@@ -103,6 +118,11 @@ fi
 __cuttle_new_directory() {
     local base=$packagedir/$version candidate n=0
     candidate=$base
+    # Names already taken are skipped without trying them; mkdir still decides.
+    while [ -e "$candidate" ] || [ -L "$candidate" ]; do
+        n=$((n + 1))
+        candidate=${base}_$n
+    done
     until mkdir -- "$candidate" 2> /dev/null; do
         [ -e "$candidate" ] || __cuttle_fail 14 "$candidate could not be created."
         n=$((n + 1))
@@ -111,34 +131,37 @@ __cuttle_new_directory() {
     dir=$candidate
 }
 # Until the extraction is reported, a failure removes what this script made: the new directory
-# and partly written cache files.
+# and partly written cache files. Scratch files go at the end either way.
 dir=
 parts=()
+# tar's complaints, beside the package's directories: private to this run, no temporary
+# directory needed, and named here so that extractions in subshells leave nothing behind.
+tar_errors=$packagedir/.cuttle-errors-$$-$RANDOM
+scratch=("$tar_errors")
 __cuttle_cleanup() {
     [ -z "$dir" ] || rm -rf -- "$dir"
-    [ "${#parts[@]}" -eq 0 ] || rm -f -- "${parts[@]}"
+    [ "${#parts[@]}" -eq 0 ] && [ "${#scratch[@]}" -eq 0 ] || rm -f -- "${parts[@]}" "${scratch[@]}"
 }
 trap __cuttle_cleanup EXIT
 # GNU tar needs no listing pass first: it never writes outside -C (it strips a leading '/' and
 # skips '..' members), so its verbose listing is checked after the one pass. Reads a plain tar
 # from stdin.
+# The listing is searched by awk only when a quick match says it might hold such an entry.
 __cuttle_gnu_extract() {
-    local errors listing status unsafe
-    errors=$(mktemp) || __cuttle_fail 14 "A temporary file could not be created."
+    local errors=$tar_errors listing status unsafe=
     listing=$(LC_ALL=C tar -x -v -f - -C "$dir" --no-same-owner 2> "$errors")
     status=$?
-    unsafe=$(printf '%s\n' "$listing" | __cuttle_unsafe)
-    [ -n "$unsafe" ] || unsafe=$(sed -n "s/^tar: \(.*\): Member name contains '\.\.'\$/\1/p" "$errors" | head -n 1)
-    if [ -n "$unsafe" ]; then
-        rm -f -- "$errors"
-        __cuttle_refuse "$unsafe"
+    case $'\n'$listing in
+        *..* | *$'\n'/* | *$'\n'\\* | *$'\n'[A-Za-z]:*) unsafe=$(printf '%s\n' "$listing" | __cuttle_unsafe) ;;
+    esac
+    if [ -z "$unsafe" ] && [ -s "$errors" ]; then
+        unsafe=$(sed -n "s/^tar: \(.*\): Member name contains '\.\.'\$/\1/p" "$errors" | head -n 1)
     fi
+    [ -z "$unsafe" ] || __cuttle_refuse "$unsafe"
     if [ "$status" != 0 ]; then
         cat -- "$errors" >&2
-        rm -f -- "$errors"
         __cuttle_fail 15 "$archive could not be extracted."
     fi
-    rm -f -- "$errors"
 }
 # For `pipeline || __cuttle_pipeline_failed`: a refusal stays a refusal (its message is out);
 # any other failure, of the decompressor, tee or tar, is a failed extraction.
@@ -176,7 +199,8 @@ __cuttle_extract_cached() {
         __cuttle_unpack "$dir" || __cuttle_fail 15 "$archive could not be extracted."
     elif [ -z "$decompress" ]; then
         __cuttle_gnu_extract < "$archive"
-    elif plain=$(__cuttle_find_expanded); then
+    elif __cuttle_find_expanded; then
+        plain=$expanded_file
         ( __cuttle_gnu_extract < "$plain" )
         status=$?
         [ "$status" = 11 ] && exit 11
@@ -188,7 +212,8 @@ __cuttle_extract_cached() {
             # the engine sends it again.
             rm -f -- "$plain"
             if [ ! -f "$archive" ]; then
-                printf "##cuttle[packageCacheDamaged path='%s']\n" "$(__cuttle_encode "$(__cuttle_absolute "$plain")")"
+                __cuttle_absolute absolute "$plain"
+                __cuttle_message packageCacheDamaged path "$absolute"
                 exit 20
             fi
             find "$dir" -mindepth 1 -delete || __cuttle_fail 15 "$dir could not be emptied."
@@ -201,16 +226,15 @@ __cuttle_extract_cached() {
 # A link leading out of the directory would let later steps (variable substitution, scripts)
 # write outside it: refuse those too.
 __cuttle_refuse_escaping_links() {
-    local absolute escaping
-    absolute=$(cd -- "$dir" && pwd -P) || __cuttle_fail 15 "$dir could not be read."
-    escaping=$(find "$dir" -type l -print0 | while IFS= read -r -d '' link; do
+    local absolute= link target
+    while IFS= read -r -d '' link; do
+        [ -n "$absolute" ] || absolute=$(cd -- "$dir" && pwd -P) || __cuttle_fail 15 "$dir could not be read."
         target=$(readlink -f -- "$link") || target=
         case $target in
             "$absolute" | "$absolute"/*) ;;
-            *) printf '%s -> %s' "${link#"$dir"/}" "$(readlink -- "$link")"; break ;;
+            *) __cuttle_refuse "${link#"$dir"/} -> $(readlink -- "$link")" ;;
         esac
-    done)
-    [ -z "$escaping" ] || __cuttle_refuse "$escaping"
+    done < <(find "$dir" -type l -print0)
 }
 __cuttle_report_extraction() {
     local scripts script
@@ -220,17 +244,19 @@ __cuttle_report_extraction() {
     printf '%s\t%s\n' "${dir##*/}" "${archive##*/}" >> "$packagedir/.cuttle-extractions" ||
         __cuttle_fail 15 "$packagedir/.cuttle-extractions could not be written."
     trap - EXIT
+    [ "${#scratch[@]}" -eq 0 ] || rm -f -- "${scratch[@]}"
+    scratch=()
     scripts=
     for script in PreDeploy.sh Deploy.sh PostDeploy.sh DeployFailed.sh; do
         [ -f "$dir/$script" ] && scripts="$scripts${scripts:+ }$script"
     done
-    printf "##cuttle[packageExtracted path='%s' directory='%s' scripts='%s']\n" \
-        "$(__cuttle_encode "$(__cuttle_absolute "$dir")")" "$(__cuttle_encode "${dir##*/}")" "$(__cuttle_encode "$scripts")"
+    __cuttle_absolute absolute "$dir"
+    __cuttle_message packageExtracted path "$absolute" directory "${dir##*/}" scripts "$scripts"
 }
 )BASH"_s;
 
 const auto Extract = uR"BASH(
-[ -f "$archive" ] || { [ -n "$decompress" ] && [ "$gnutar" = 1 ] && __cuttle_find_expanded > /dev/null; } ||
+[ -f "$archive" ] || { [ -n "$decompress" ] && [ "$gnutar" = 1 ] && __cuttle_find_expanded; } ||
     __cuttle_fail 10 "$archive is not in the package cache."
 __cuttle_extract_cached
 __cuttle_refuse_escaping_links
@@ -341,7 +367,8 @@ for ((i = 0; i < count; i++)); do
     if [ "$keep" -lt 1 ] || [ "$i" -ge $((count - keep)) ] || [ "$entry" = "$current" ]; then
         kept+=("${lines[i]}")
     elif rm -rf -- "$packagedir/$entry"; then
-        printf "##cuttle[retentionRemoved path='%s']\n" "$(__cuttle_encode "$(__cuttle_absolute "$packagedir/$entry")")"
+        __cuttle_absolute absolute "$packagedir/$entry"
+        __cuttle_message retentionRemoved path "$absolute"
         case ${lines[i]} in *"$tab"*) released+=("${lines[i]#*"$tab"}") ;; esac
     else
         kept+=("${lines[i]}")
@@ -366,7 +393,7 @@ for package in "${released[@]}"; do
     fi
     [ -e "$cachedir/$package" ] || compgen -G "$cachedir/$package.expanded.*.tar" > /dev/null || continue
     rm -f -- "$cachedir/$package" "$cachedir/$package".expanded.*.tar || exit 1
-    printf "##cuttle[packageCacheRemoved name='%s']\n" "$(__cuttle_encode "$package")"
+    __cuttle_message packageCacheRemoved name "$package"
 done
 )BASH"_s;
 
@@ -378,7 +405,8 @@ if ! cp -- "$archive" "$tmp" || ! mv -f -- "$tmp" "$destination/$name"; then
     rm -f -- "$tmp"
     __cuttle_fail 18 "$archive could not be copied to $destination/$name."
 fi
-printf "##cuttle[packageTransferred path='%s']\n" "$(__cuttle_encode "$(__cuttle_absolute "$destination/$name")")"
+__cuttle_absolute absolute "$destination/$name"
+__cuttle_message packageTransferred path "$absolute"
 )BASH"_s;
 
 // On a hit the engine stops sending once it reads the status; what arrived before that is read
@@ -393,9 +421,17 @@ exec < /dev/null
 
 const auto ReportDropped = uR"BASH(
 wait
-printf "##cuttle[inputDropped bytes='%s']\n" "$(__cuttle_encode "$(tr -d ' ' < "$dropped")")"
+bytes=
+read -r bytes < "$dropped"
+__cuttle_message inputDropped bytes "$bytes"
 rm -f -- "$dropped"
 )BASH"_s;
+
+/// What every script starts with: the service message writers and the shared functions.
+QString common()
+{
+    return ServiceMessageShell::functions() + CommonFunctions;
+}
 
 QString assign(const QString &name, const QString &value)
 {
@@ -492,13 +528,13 @@ QString PackageDeployScript::cacheCheckScript(const QString &cachePath, const QS
 {
     return assign(u"archive"_s, cachePath) + assign(u"expanded"_s, expandedCachePath(cachePath))
         + assign(u"expected"_s, sha256.toLower()) + assign(u"size"_s, QString::number(size < 0 ? -1 : size))
-        + assign(u"verify"_s, verifyHash ? u"1"_s : u"0"_s) + assign(u"plain"_s, u"0"_s) + Common + CacheCheck;
+        + assign(u"verify"_s, verifyHash ? u"1"_s : u"0"_s) + assign(u"plain"_s, u"0"_s) + common() + CacheCheck;
 }
 
 QString PackageDeployScript::extractScript(const QString &cachePath, const QString &extension,
                                            const QString &packageDirectory, const QString &version)
 {
-    return extractionVariables(cachePath, extension, packageDirectory, version) + Common + ExtractFunctions + Extract;
+    return extractionVariables(cachePath, extension, packageDirectory, version) + common() + ExtractFunctions + Extract;
 }
 
 QString PackageDeployScript::extractIfCachedScript(const QString &cachePath, const QString &sha256, qint64 size,
@@ -507,7 +543,7 @@ QString PackageDeployScript::extractIfCachedScript(const QString &cachePath, con
 {
     return extractionVariables(cachePath, extension, packageDirectory, version) + assign(u"expected"_s, sha256.toLower())
         + assign(u"size"_s, QString::number(size < 0 ? -1 : size)) + assign(u"verify"_s, u"0"_s)
-        + assign(u"plain"_s, u"1"_s) + Common + CacheCheck + u"[ \"$status\" = hit ] || exit 0\n"_s + ExtractFunctions
+        + assign(u"plain"_s, u"1"_s) + common() + CacheCheck + u"[ \"$status\" = hit ] || exit 0\n"_s + ExtractFunctions
         + Extract;
 }
 
@@ -515,7 +551,7 @@ QString PackageDeployScript::receiveAndExtractScript(const QString &cachePath, c
                                                      const QString &packageDirectory, const QString &version)
 {
     return extractionVariables(cachePath, extension, packageDirectory, version)
-        + assign(u"size"_s, QString::number(size)) + Common + ExtractFunctions + ReceiveAndExtract;
+        + assign(u"size"_s, QString::number(size)) + common() + ExtractFunctions + ReceiveAndExtract;
 }
 
 QString PackageDeployScript::extractOrReceiveScript(const QString &cachePath, const QString &sha256, qint64 size,
@@ -523,7 +559,7 @@ QString PackageDeployScript::extractOrReceiveScript(const QString &cachePath, co
                                                    const QString &version)
 {
     return extractionVariables(cachePath, extension, packageDirectory, version) + assign(u"expected"_s, sha256.toLower())
-        + assign(u"size"_s, QString::number(size)) + assign(u"verify"_s, u"0"_s) + assign(u"plain"_s, u"1"_s) + Common
+        + assign(u"size"_s, QString::number(size)) + assign(u"verify"_s, u"0"_s) + assign(u"plain"_s, u"1"_s) + common()
         + CacheCheck + ExtractFunctions + u"if [ \"$status\" = hit ]; then\n"_s + DropInput + Extract + ReportDropped
         + u"    exit 0\nfi\n"_s + ReceiveAndExtract;
 }
@@ -531,7 +567,7 @@ QString PackageDeployScript::extractOrReceiveScript(const QString &cachePath, co
 QString PackageDeployScript::switchCurrentScript(const QString &packageDirectory, const QString &extractedDirectory)
 {
     return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"extracted"_s, extractedDirectory)
-        + Common + SwitchCurrent;
+        + common() + SwitchCurrent;
 }
 
 QString PackageDeployScript::switchCurrentAndRetentionScript(const QString &packageDirectory,
@@ -541,14 +577,14 @@ QString PackageDeployScript::switchCurrentAndRetentionScript(const QString &pack
     // Retention runs in a subshell: its failure is reported, and never undoes the switch.
     return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"extracted"_s, extractedDirectory)
         + assign(u"keep"_s, QString::number(keep))
-        + assign(u"cachedir"_s, cacheDirectory.isEmpty() ? QString() : withoutTrailingSlash(cacheDirectory)) + Common
+        + assign(u"cachedir"_s, cacheDirectory.isEmpty() ? QString() : withoutTrailingSlash(cacheDirectory)) + common()
         + SwitchCurrent + u"(\n"_s + Retention + u") || printf '##cuttle[retentionFailed]\\n'\n"_s;
 }
 
 QString PackageDeployScript::retentionScript(const QString &packageDirectory, int keep, const QString &cacheDirectory)
 {
     return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"keep"_s, QString::number(keep))
-        + assign(u"cachedir"_s, cacheDirectory.isEmpty() ? QString() : withoutTrailingSlash(cacheDirectory)) + Common
+        + assign(u"cachedir"_s, cacheDirectory.isEmpty() ? QString() : withoutTrailingSlash(cacheDirectory)) + common()
         + Retention;
 }
 
@@ -556,7 +592,7 @@ QString PackageDeployScript::transferScript(const QString &cachePath, const QStr
                                             const QString &fileName)
 {
     return assign(u"archive"_s, cachePath) + assign(u"destination"_s, withoutTrailingSlash(destinationDirectory))
-        + assign(u"name"_s, pathSegment(fileName)) + Common + Transfer;
+        + assign(u"name"_s, pathSegment(fileName)) + common() + Transfer;
 }
 
 } // namespace Cuttle

@@ -1,6 +1,7 @@
 #include "model/engine/deploy/scriptbootstrap.h"
 
 #include "model/engine/deploy/servicemessageparser.h"
+#include "model/engine/deploy/servicemessageshell.h"
 #include "model/transport/shellquote.h"
 #include "model/transport/transport.h"
 
@@ -12,11 +13,10 @@ namespace Cuttle {
 
 namespace {
 
-// Helper functions with the reference product's names and arguments. Service messages carry
-// Base64 so that any value (quotes, newlines, ']') fits on one line. `${1-}` keeps them usable
-// under `set -u`, and every function returns 0 on success so that `set -e` scripts survive.
+// Helper functions with the reference product's names and arguments, written after
+// ServiceMessageShell's functions. `${1-}` keeps them usable under `set -u`, and every function
+// returns 0 on success so that `set -e` scripts survive.
 const auto Helpers = uR"BASH(
-__cuttle_encode() { printf '%s' "${1-}" | base64 | tr -d '\n'; }
 encode_servicemessagevalue() { __cuttle_encode "${1-}"; }
 decode_servicemessagevalue() { printf '%s' "${1-}" | base64 -d; }
 
@@ -25,12 +25,14 @@ set_octopusvariable() {
         echo "set_octopusvariable: a variable name is required" >&2
         return 1
     fi
-    local __cuttle_message
-    __cuttle_message="##cuttle[setVariable name='$(__cuttle_encode "$1")' value='$(__cuttle_encode "${2-}")'"
+    local __cuttle_name __cuttle_value __cuttle_line
+    __cuttle_b64 __cuttle_name "$1"
+    __cuttle_b64 __cuttle_value "${2-}"
+    __cuttle_line="##cuttle[setVariable name='$__cuttle_name' value='$__cuttle_value'"
     case ${3-} in
-        -sensitive|--sensitive|-Sensitive|--Sensitive) __cuttle_message="$__cuttle_message sensitive='True'" ;;
+        -sensitive|--sensitive|-Sensitive|--Sensitive) __cuttle_line="$__cuttle_line sensitive='True'" ;;
     esac
-    printf '%s]\n' "$__cuttle_message"
+    printf '%s]\n' "$__cuttle_line"
 }
 
 get_octopusvariable() {
@@ -62,12 +64,11 @@ new_octopusartifact() {
         *) __cuttle_path=$PWD/$__cuttle_path ;;
     esac
     __cuttle_length=$(wc -c < "$__cuttle_path" | tr -d ' ')
-    printf "##cuttle[createArtifact path='%s' name='%s' length='%s']\n" "$(__cuttle_encode "$__cuttle_path")" \
-        "$(__cuttle_encode "$__cuttle_name")" "$(__cuttle_encode "$__cuttle_length")"
+    __cuttle_message createArtifact path "$__cuttle_path" name "$__cuttle_name" length "$__cuttle_length"
 }
 
 fail_step() {
-    printf "##cuttle[stepFailed message='%s']\n" "$(__cuttle_encode "${1-}")"
+    __cuttle_message stepFailed message "${1-}"
     exit 1
 }
 
@@ -167,6 +168,7 @@ QByteArray ScriptBootstrap::bootstrapFile() const
     }
     text += u"unset __cuttle_k\n"_s;
     text += u"rm -f -- \"$__cuttle_self\"\n"_s;
+    text += ServiceMessageShell::functions();
     text += Helpers;
 
     if (m_scriptFile.isEmpty()) {

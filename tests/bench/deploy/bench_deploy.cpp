@@ -105,6 +105,30 @@ double cpuSeconds(int who)
     return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }
 
+/// Busy and stolen CPU seconds of the whole machine (all processes, sshd and the targets' shells
+/// included), from /proc/stat: what a measurement cost the machine, and how much of the machine the
+/// hypervisor took meanwhile.
+struct MachineCpu
+{
+    double busy = 0;
+    double steal = 0;
+};
+
+MachineCpu machineCpu()
+{
+    QFile stat(u"/proc/stat"_s);
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> fields = stat.readLine().simplified().split(' ');
+    if (fields.size() < 9)
+        return {};
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    // user nice system idle iowait irq softirq steal
+    const double busy = fields.at(1).toDouble() + fields.at(2).toDouble() + fields.at(3).toDouble()
+                        + fields.at(6).toDouble() + fields.at(7).toDouble();
+    return {busy / tick, fields.at(8).toDouble() / tick};
+}
+
 double peakRssMiB()
 {
     rusage usage{};
@@ -241,6 +265,18 @@ int main(int argc, char **argv)
     QList<double> firstTimes;
     QList<double> redeployTimes;
     QList<double> redeployFloorTimes;
+    QList<double> redeployBusy;
+    QList<double> redeployFloorBusy;
+    double stolen = 0;
+    // Machine CPU around one measurement: busy seconds go to `busy`, stolen ones to the total.
+    const auto onMachine = [&](QList<double> &busy, const auto &measure) {
+        const MachineCpu before = machineCpu();
+        const double seconds = measure();
+        const MachineCpu after = machineCpu();
+        busy << after.busy - before.busy;
+        stolen += after.steal - before.steal;
+        return seconds;
+    };
     for (int round = 1; round <= rounds; ++round) {
         emptyTargets();
         // CPU on this side: the floor's ssh clients against this process (engine and libssh).
@@ -261,17 +297,20 @@ int main(int argc, char **argv)
         if (!floorFirst)
             measureFloor();
         // The redeployment floor reads the plain tar the first deployment left in the cache.
+        const auto redeploy = [&]() { redeployTimes << onMachine(redeployBusy, [&]() { return deploy("the redeployment"); }); };
+        const auto redeployFloor = [&]() { redeployFloorTimes << onMachine(redeployFloorBusy, [&]() { return floor(true); }); };
         if (floorFirst) {
-            redeployTimes << deploy("the redeployment");
-            redeployFloorTimes << floor(true);
+            redeploy();
+            redeployFloor();
         } else {
-            redeployFloorTimes << floor(true);
-            redeployTimes << deploy("the redeployment");
+            redeployFloor();
+            redeploy();
         }
         std::printf("round %d: floor %.2f s, first deployment %.2f s, redeployment %.2f s, redeployment floor %.2f s "
-                    "(CPU here: floor's ssh clients %.2f s, first deployment %.2f s)\n",
+                    "(CPU here: floor's ssh clients %.2f s, first deployment %.2f s; machine CPU: redeployment %.2f s, "
+                    "redeployment floor %.2f s)\n",
                     round, floorTimes.constLast(), firstTimes.constLast(), redeployTimes.constLast(),
-                    redeployFloorTimes.constLast(), clients, self);
+                    redeployFloorTimes.constLast(), clients, self, redeployBusy.constLast(), redeployFloorBusy.constLast());
     }
     const double floorSeconds = median(floorTimes);
     const double firstSeconds = median(firstTimes);
@@ -289,6 +328,10 @@ int main(int argc, char **argv)
                 "cuttle's redeploy = %.2fx this floor (round by round, median %.2fx)\n",
                 redeployFloorSeconds, redeployFloorSeconds / floorSeconds, redeploySeconds / redeployFloorSeconds,
                 medianRatio(redeployTimes, redeployFloorTimes));
+
+    std::printf("machine CPU of a redeployment, median: %.2f s, of the redeployment floor: %.2f s; "
+                "CPU time the hypervisor took during the redeployments: %.2f s\n",
+                median(redeployBusy), median(redeployFloorBusy), stolen);
 
     // Log throughput: every target prints 20,000 lines at once.
     constexpr int kLines = 20000;
