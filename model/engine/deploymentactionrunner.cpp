@@ -2,6 +2,7 @@
 
 #include "model/core/deploymentaction.h"
 #include "model/engine/deploy/packagedeployer.h"
+#include "model/engine/deploy/packagefilechanges.h"
 #include "model/engine/deploy/packagedeployscript.h"
 #include "model/engine/deploy/remotefiles.h"
 #include "model/engine/deploy/scriptbootstrap.h"
@@ -95,42 +96,58 @@ QStringList patternsOf(const QString &text)
     return patterns;
 }
 
-/// Fetches the matching files, lets `change` rewrite each in a local copy, and stores back the
-/// ones that changed.
-VoidResult changeRemoteFiles(const DeploymentActionRunner::Context &c, const QString &directory, const QString &patternText,
-                             const std::function<Result<bool>(const QString &localPath, const QString &relative)> &change)
+/// The sets of files a package step changes in place, by property.
+struct FileSet
 {
-    auto patterns = evaluated(patternText, c.variables, DeploymentActionRunner::tr("The list of files"));
+    QString name;
+    QString property;
+};
+const QList<FileSet> kFileSets = {{QStringLiteral("substitute"), kSubstituteFiles},
+                                  {QStringLiteral("structured"), kStructuredFiles}};
+
+/// The file sets the extracting command can read along (see RemoteFiles::prefetchScript()):
+/// those whose files nothing changes before the conventions that change them, which holds
+/// unless a PreDeploy script runs. The package's PreDeploy.sh is only known on the target, so
+/// the script checks for it there.
+QString prefetchFragment(const DeploymentActionRunner::Context &c)
+{
+    if (!c.properties.value(ActionProperty::customScript(QStringLiteral("PreDeploy"))).trimmed().isEmpty())
+        return {};
+    QList<RemoteFiles::PrefetchRequest> requests;
+    for (const FileSet &set : kFileSets) {
+        const QString text = c.properties.value(set.property);
+        if (text.trimmed().isEmpty())
+            continue;
+        // Evaluated without the installation directory, which is not known yet: patterns that
+        // use it come out different later and are then read on their own.
+        const EvaluationResult patterns = TemplateEngine::evaluate(text, c.variables);
+        if (patterns.ok())
+            requests.append({set.name, patternsOf(patterns.text)});
+    }
+    if (requests.isEmpty())
+        return {};
+    return u"[ -f PreDeploy.sh ] || {\n"_s + RemoteFiles::prefetchScript(requests) + u"}\n"_s;
+}
+
+/// Runs `change` on the files of one set, logging when none matched.
+VoidResult changeFiles(const DeploymentActionRunner::Context &c, PackageFileChanges &changes, const QString &set,
+                       const QString &patternText, const VariableDictionary &variables,
+                       const PackageFileChanges::Change &change)
+{
+    auto patterns = evaluated(patternText, variables, DeploymentActionRunner::tr("The list of files"));
     if (!patterns)
         return patterns.error();
-    auto files = RemoteFiles::fetch(*c.transport, directory, patternsOf(*patterns));
-    if (!files)
-        return files.error();
-    QTemporaryDir scratch;
-    if (!scratch.isValid())
-        return Error::failed(DeploymentActionRunner::tr("No temporary folder could be made to change the files in."));
-    int index = 0;
-    QList<RemoteFiles::File> changedFiles;
-    for (const RemoteFiles::File &file : std::as_const(*files)) {
-        const QString local = scratch.filePath(QString::number(index++) + u'-' + QFileInfo(file.relativePath).fileName());
-        QFile copy(local);
-        if (!copy.open(QIODevice::WriteOnly) || copy.write(file.content) != file.content.size())
-            return Error::failed(DeploymentActionRunner::tr("A local copy of %1 could not be written.").arg(file.relativePath));
-        copy.close();
-        auto changed = change(local, file.relativePath);
-        if (!changed)
-            return changed.error();
-        if (!*changed)
-            continue;
-        if (!copy.open(QIODevice::ReadOnly))
-            return Error::failed(DeploymentActionRunner::tr("The changed copy of %1 could not be read.").arg(file.relativePath));
-        changedFiles.append({file.relativePath, copy.readAll()});
-    }
-    if (auto r = RemoteFiles::store(*c.transport, directory, changedFiles); !r)
-        return r;
-    if (files->isEmpty())
+    auto applied = changes.apply(set, patternsOf(*patterns), change);
+    if (!applied)
+        return applied.error();
+    if (applied->matched == 0) {
         c.log->write(c.node, TaskLogCategory::Warning,
                      DeploymentActionRunner::tr("No file matched %1.").arg(patternsOf(*patterns).join(QLatin1String(", "))));
+    } else if (applied->readWithExtraction) {
+        c.log->write(c.node, TaskLogCategory::Verbose,
+                     DeploymentActionRunner::tr("%n file(s) matching %1 came along with the extraction.", nullptr, applied->matched)
+                         .arg(patternsOf(*patterns).join(QLatin1String(", "))));
+    }
     return {};
 }
 
@@ -302,6 +319,7 @@ VoidResult DeploymentActionRunner::runScript(const Context &c)
 VoidResult DeploymentActionRunner::deployPackage(const Context &c)
 {
     PackageDeployer deployer(*c.transport, linesToLog(c));
+    deployer.setAfterExtraction(prefetchFragment(c));
     const auto directoryOf = [&](const ReleasePackage &package) {
         return PackageDeployScript::packageDirectory(c.rootDirectory, c.plan->environmentName, c.plan->tenantName,
                                                      package.packageId);
@@ -317,6 +335,13 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
     variables.set(QStringLiteral("Octopus.Action.Package.InstallationDirectoryPath"), extracted->path);
     Context inPackage = c;
     inPackage.variables = variables;
+    PackageFileChanges fileChanges(*c.transport, extracted->path);
+    for (const FileSet &set : kFileSets) {
+        if (auto files = RemoteFiles::prefetched(extracted->messages, set.name)) {
+            const EvaluationResult patterns = TemplateEngine::evaluate(c.properties.value(set.property), c.variables);
+            fileChanges.setPrefetched(set.name, patternsOf(patterns.text), *files);
+        }
+    }
 
     // Each convention runs the package's script, then the step's own (as the reference product
     // does), both in the extracted directory.
@@ -352,8 +377,8 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
         if (auto r = convention(QStringLiteral("PreDeploy")); !r)
             return r;
         if (const QString files = c.properties.value(kSubstituteFiles); !files.trimmed().isEmpty()) {
-            auto substituted = changeRemoteFiles(inPackage, extracted->path, files,
-                                                 [&](const QString &local, const QString &relative) -> Result<bool> {
+            auto substituted = changeFiles(c, fileChanges, kFileSets.at(0).name, files, variables,
+                                           [&](const QString &local, const QString &relative) -> Result<bool> {
                 auto report = FileVariableSubstitution::substitute(local, variables, ignoreErrors);
                 if (!report)
                     return Error::failed(tr("Substituting variables in %1 failed: %2").arg(relative, report.error().message));
@@ -367,8 +392,8 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
             StructuredConfigReplacer::Variables pairs;
             for (const QString &variableName : variables.names())
                 pairs << qMakePair(variableName, variables.valueOr(variableName));
-            auto replaced = changeRemoteFiles(inPackage, extracted->path, files,
-                                              [&](const QString &local, const QString &relative) -> Result<bool> {
+            auto replaced = changeFiles(c, fileChanges, kFileSets.at(1).name, files, variables,
+                                        [&](const QString &local, const QString &relative) -> Result<bool> {
                 auto outcome = StructuredConfigReplacer::replaceInFile(local, pairs);
                 if (!outcome)
                     return outcome.error();
@@ -380,6 +405,8 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
             if (!replaced)
                 return replaced;
         }
+        if (auto stored = fileChanges.store(); !stored)
+            return stored;
         if (const QString custom = c.properties.value(ActionProperty::CustomInstallationDirectory); !custom.isEmpty()) {
             auto directory = evaluated(custom, variables, tr("The custom installation directory"));
             if (!directory)

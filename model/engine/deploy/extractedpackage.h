@@ -1,5 +1,8 @@
 #pragma once
 
+#include "model/engine/deploy/servicemessageevent.h"
+
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -11,6 +14,7 @@ struct ExtractedPackage
     QString path;                    ///< absolute path of the fresh directory
     QString directoryName;           ///< its last component, "<version>[_N]"
     QStringList conventionScripts;   ///< which of PreDeploy.sh, Deploy.sh, PostDeploy.sh, DeployFailed.sh it holds
+    QList<ServiceMessageEvent> messages; ///< all the extracting command reported, the work done after it included
 };
 
 } // namespace Cuttle

@@ -201,7 +201,8 @@ Result<PackageDeployer::Delivery> PackageDeployer::extractOrReceive(const QStrin
     if (!file.isReadable())
         return Error::failed(tr("The package file %1 cannot be read.").arg(localPath));
     Result<Outcome> outcome = runScript(PackageDeployScript::extractOrReceiveScript(cachePath, sha256, file.size(), extension,
-                                                                                    packageDirectory, version),
+                                                                                    packageDirectory, version,
+                                                                                    m_afterExtraction),
                                         localPath, true);
     if (!outcome)
         return outcome.error();
@@ -235,7 +236,8 @@ Result<ExtractedPackage> PackageDeployer::receiveAndExtract(const QString &local
     if (!file.isReadable())
         return Error::failed(tr("The package file %1 cannot be read.").arg(localPath));
     return extracted(runScript(
-        PackageDeployScript::receiveAndExtractScript(cachePath, extension, file.size(), packageDirectory, version),
+        PackageDeployScript::receiveAndExtractScript(cachePath, extension, file.size(), packageDirectory, version,
+                                                     m_afterExtraction),
         localPath));
 }
 
@@ -256,6 +258,7 @@ Result<ExtractedPackage> PackageDeployer::extracted(const Result<Outcome> &outco
     package.path = extracted->attributes.value(u"path"_s);
     package.directoryName = extracted->attributes.value(u"directory"_s);
     package.conventionScripts = extracted->attributes.value(u"scripts"_s).split(u' ', Qt::SkipEmptyParts);
+    package.messages = outcome->messages;
     return package;
 }
 

@@ -27,6 +27,11 @@ public:
 
     explicit PackageDeployer(Transport &transport, LineHandler onLine = {});
 
+    /// Bash that receiveAndExtract() and extractOrReceive() run in the same command once the
+    /// package is extracted, in its directory; what it reports comes back in
+    /// ExtractedPackage::messages.
+    void setAfterExtraction(const QString &fragment) { m_afterExtraction = fragment; }
+
     /// Whether the cache holds the package file itself (a transfer needs it): a file of that name
     /// (its SHA-256) and size, and with verifyHash a SHA-256 computed again. On a miss the cache
     /// directory exists afterwards.
@@ -88,6 +93,7 @@ private:
 
     Transport &m_transport;
     LineHandler m_onLine;
+    QString m_afterExtraction;
 };
 
 } // namespace Cuttle

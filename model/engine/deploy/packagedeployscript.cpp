@@ -427,6 +427,15 @@ __cuttle_message inputDropped bytes "$bytes"
 rm -f -- "$dropped"
 )BASH"_s;
 
+/// Work for the same command once the package is extracted, in its directory. Its failure is
+/// its own: the extraction stands.
+QString inExtractedDirectory(const QString &fragment)
+{
+    if (fragment.isEmpty())
+        return {};
+    return u"( cd -- \"$dir\" || exit 0\n"_s + fragment + u"\n) || :\n"_s;
+}
+
 /// What every script starts with: the service message writers and the shared functions.
 QString common()
 {
@@ -548,20 +557,23 @@ QString PackageDeployScript::extractIfCachedScript(const QString &cachePath, con
 }
 
 QString PackageDeployScript::receiveAndExtractScript(const QString &cachePath, const QString &extension, qint64 size,
-                                                     const QString &packageDirectory, const QString &version)
+                                                     const QString &packageDirectory, const QString &version,
+                                                     const QString &afterExtraction)
 {
     return extractionVariables(cachePath, extension, packageDirectory, version)
-        + assign(u"size"_s, QString::number(size)) + common() + ExtractFunctions + ReceiveAndExtract;
+        + assign(u"size"_s, QString::number(size)) + common() + ExtractFunctions + ReceiveAndExtract
+        + inExtractedDirectory(afterExtraction);
 }
 
 QString PackageDeployScript::extractOrReceiveScript(const QString &cachePath, const QString &sha256, qint64 size,
                                                    const QString &extension, const QString &packageDirectory,
-                                                   const QString &version)
+                                                   const QString &version, const QString &afterExtraction)
 {
+    const QString after = inExtractedDirectory(afterExtraction);
     return extractionVariables(cachePath, extension, packageDirectory, version) + assign(u"expected"_s, sha256.toLower())
         + assign(u"size"_s, QString::number(size)) + assign(u"verify"_s, u"0"_s) + assign(u"plain"_s, u"1"_s) + common()
-        + CacheCheck + ExtractFunctions + u"if [ \"$status\" = hit ]; then\n"_s + DropInput + Extract + ReportDropped
-        + u"    exit 0\nfi\n"_s + ReceiveAndExtract;
+        + CacheCheck + ExtractFunctions + u"if [ \"$status\" = hit ]; then\n"_s + DropInput + Extract + after
+        + ReportDropped + u"    exit 0\nfi\n"_s + ReceiveAndExtract + after;
 }
 
 QString PackageDeployScript::switchCurrentScript(const QString &packageDirectory, const QString &extractedDirectory)

@@ -63,14 +63,18 @@ public:
                                          const QString &version);
     /// Receives the package on stdin, extracts it as extractScript() does (as it arrives, for a tar
     /// that GNU tar reads) and stores it in the cache once all `size` bytes are there.
+    /// afterExtraction: Bash run in the same command once the package is extracted, in the new
+    /// directory (for work that would otherwise cost a command of its own); its failure does not
+    /// undo the extraction.
     static QString receiveAndExtractScript(const QString &cachePath, const QString &extension, qint64 size,
-                                           const QString &packageDirectory, const QString &version);
+                                           const QString &packageDirectory, const QString &version,
+                                           const QString &afterExtraction = {});
     /// extractIfCachedScript() and receiveAndExtractScript() in one command, for a package sent
     /// on stdin: on a hit (packageCache status='hit', printed first) the input is not needed and
     /// the package is extracted from the cache; on a miss it is received and extracted.
     static QString extractOrReceiveScript(const QString &cachePath, const QString &sha256, qint64 size,
                                           const QString &extension, const QString &packageDirectory,
-                                          const QString &version);
+                                          const QString &version, const QString &afterExtraction = {});
     /// Points `<packageDirectory>/current` at the extracted directory by renaming a new symlink over it.
     static QString switchCurrentScript(const QString &packageDirectory, const QString &extractedDirectory);
     /// switchCurrentScript() then retentionScript() in one command; a failed retention prints

@@ -1,5 +1,6 @@
 #include "model/engine/deploy/remotefiles.h"
 
+#include "model/engine/deploy/servicemessageevent.h"
 #include "model/transport/shellquote.h"
 #include "model/transport/transport.h"
 
@@ -16,15 +17,23 @@ QString RemoteFiles::reason(const QByteArray &standardError, const ExitInfo &exi
     return detail.isEmpty() ? tr("exit code %1").arg(exit.exitCode) : detail;
 }
 
-QString RemoteFiles::fetchScript(const QString &directory, const QStringList &patterns)
+namespace {
+
+/// Bash that writes the stream parse() reads for the files matching the patterns, from the
+/// current directory. `budget` (bytes, or empty for none) makes it stop with exit code 3 once
+/// the files add up to more.
+QString sendFiles(const QStringList &patterns)
 {
-    QString script = u"cd -- "_s + shellQuote(directory) + u" || exit 1\nshopt -s globstar nullglob\nIFS=$'\\n'\n"_s
+    QString script = u"shopt -s globstar nullglob\nIFS=$'\\n'\n"_s
         + u"declare -A seen=()\n"_s
+        + u"total=0\n"_s
         + u"send() {\n"_s
         + u"    [ -f \"$1\" ] && [ -z \"${seen[$1]-}\" ] || return 0\n"_s
         + u"    seen[$1]=1\n"_s
         + u"    local size\n"_s
         + u"    size=$(stat -c %s -- \"$1\") || exit 1\n"_s
+        + u"    total=$((total + size))\n"_s
+        + u"    [ -z \"${budget-}\" ] || [ \"$total\" -le \"$budget\" ] || exit 3\n"_s
         + u"    printf '%s\\0%s\\0' \"$1\" \"$size\"\n"_s
         // head -c keeps the frame exact even if the file grew meanwhile.
         + u"    head -c \"$size\" -- \"$1\" || exit 1\n"_s
@@ -33,6 +42,50 @@ QString RemoteFiles::fetchScript(const QString &directory, const QStringList &pa
     for (const QString &pattern : patterns)
         script += u"for f in "_s + QString(pattern).replace(u' ', QStringLiteral("\\ ")) + u"; do send \"$f\"; done\n"_s;
     return script;
+}
+
+const QString PrefetchMessage = u"prefetchedFiles"_s;
+
+} // namespace
+
+QString RemoteFiles::fetchScript(const QString &directory, const QStringList &patterns)
+{
+    return u"cd -- "_s + shellQuote(directory) + u" || exit 1\n"_s + sendFiles(patterns);
+}
+
+QString RemoteFiles::prefetchScript(const QList<PrefetchRequest> &requests)
+{
+    // Each set is one message: the stream parse() reads, in Base64 (the message encodes it once
+    // more, so that any bytes survive the message's UTF-8). A set over the budget sends nothing
+    // and is fetched the usual way.
+    QString script = u"set -o pipefail\n"_s;
+    for (const PrefetchRequest &request : requests) {
+        script += u"if files=$( (budget="_s + QString::number(PrefetchBudgetBytes) + u"\n"_s + sendFiles(request.patterns)
+                  + u") | base64 | tr -d '\\n'); then\n"_s
+                  + u"    __cuttle_message "_s + PrefetchMessage + u" set "_s + shellQuote(request.name)
+                  + u" files \"$files\"\n"_s
+                  + u"fi\n"_s;
+    }
+    return script;
+}
+
+std::optional<QList<RemoteFiles::File>> RemoteFiles::prefetched(const QList<ServiceMessageEvent> &messages,
+                                                                 const QString &name)
+{
+    for (const ServiceMessageEvent &message : messages) {
+        if (message.kind != ServiceMessageEvent::Kind::Message || message.name != PrefetchMessage
+            || message.attributes.value(u"set"_s) != name)
+            continue;
+        auto stream = QByteArray::fromBase64Encoding(message.attributes.value(u"files"_s).toLatin1(),
+                                                     QByteArray::AbortOnBase64DecodingErrors);
+        if (!stream)
+            return std::nullopt;
+        auto files = parse(*stream);
+        if (!files)
+            return std::nullopt;
+        return *files;
+    }
+    return std::nullopt;
 }
 
 Result<QList<RemoteFiles::File>> RemoteFiles::parse(const QByteArray &stream)

@@ -9,9 +9,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Cuttle {
 
 class Transport;
+struct ServiceMessageEvent;
 
 /// Reads and rewrites the files a deployment changes in place on a target (variable
 /// substitution, structured configuration): one command for all files read and one for all
@@ -38,6 +41,21 @@ public:
     static VoidResult store(Transport &transport, const QString &directory, const QList<File> &files);
     /// The command store() runs; its standard input is the files' contents one after another.
     static QString storeScript(const QString &directory, const QList<File> &files);
+
+    /// Files to read in the command that extracts a package, before anything can change them,
+    /// so that no command of their own is needed.
+    struct PrefetchRequest
+    {
+        QString name;         ///< tells the sets apart in the answer
+        QStringList patterns; ///< as for fetch()
+    };
+    /// A set whose files add up to more than this is not sent along; fetch() reads it.
+    static constexpr qint64 PrefetchBudgetBytes = 4 * 1024 * 1024;
+    /// Bash, run in the directory the patterns are relative to, that reports each set's files as
+    /// a service message.
+    static QString prefetchScript(const QList<PrefetchRequest> &requests);
+    /// The files of set `name` among the messages prefetchScript() wrote; nothing if it sent none.
+    static std::optional<QList<File>> prefetched(const QList<ServiceMessageEvent> &messages, const QString &name);
 
     /// The stream fetch() reads: for each file its path, NUL, its size in decimal, NUL, its bytes.
     static Result<QList<File>> parse(const QByteArray &stream);

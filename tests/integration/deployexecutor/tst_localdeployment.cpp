@@ -4,6 +4,7 @@
 // masking, conditions and cancellation.
 #include "deploymentfixture.h"
 #include "model/engine/automaticdeployments.h"
+#include "model/engine/deploy/remotefiles.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -129,6 +130,53 @@ private slots:
         QVERIFY(QFileInfo::exists(web.directory + u"/Development/Acme.Web/2.0.0/Deploy.sh"_s));
     }
 
+    void filesTheConventionsChangeComeAlongWithTheExtraction()
+    {
+        DeploymentFixture f;
+        const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        const QByteArray config = "{\n  \"Name\": \"#{Greeting}\",\n  \"Port\": 80\n}\n";
+        f.push(u"Acme.Web.1.0.0.tar.gz"_s, {TestEntry::file("config.json", config), TestEntry::file("Deploy.sh", "cat config.json\n", 0755)});
+        f.setVariable(u"Greeting"_s, u"Hello"_s);
+        f.setVariable(u"Port"_s, u"8080"_s);
+        f.setProcess({packageStep(u"Deploy web"_s, u"Acme.Web"_s, {u"web"_s},
+                                  {{u"Octopus.Action.SubstituteInFiles.TargetFiles"_s, u"*.json\n*.txt"_s},
+                                   {u"Octopus.Action.StructuredConfigurationVariables.TargetFiles"_s, u"config.json"_s}})});
+        f.release(u"1.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"1.0.0"_s, u"Development"_s)), u"Success"_s);
+        const QString current = web.directory + u"/Development/Acme.Web/current"_s;
+        // Substituted, then replaced: the second convention saw the first one's change (no variable
+        // is called Name, so only the substitution filled it in).
+        QCOMPARE(readFile(current + u"/config.json"_s), QByteArray("{\n  \"Name\": \"Hello\",\n  \"Port\": 8080\n}\n"));
+        QStringList log = f.storedLog(f.lastTaskId);
+        QVERIFY2(log.contains(u"1 file(s) matching *.json, *.txt came along with the extraction."_s), qPrintable(log.join(u'\n')));
+        QVERIFY(log.contains(u"1 file(s) matching config.json came along with the extraction."_s));
+
+        // The package's PreDeploy.sh rewrites the file: the conventions read it after that.
+        f.push(u"Acme.Web.2.0.0.tar.gz"_s,
+               {TestEntry::file("config.json", config), TestEntry::file("Deploy.sh", "cat config.json\n", 0755),
+                TestEntry::file("PreDeploy.sh",
+                                "printf '{\\n  \"Name\": \"#{Greeting}\",\\n  \"Port\": 1,\\n  \"Added\": \"#{Greeting}\"\\n}\\n' > config.json\n",
+                                0755)});
+        f.release(u"2.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"2.0.0"_s, u"Development"_s)), u"Success"_s);
+        QCOMPARE(readFile(current + u"/config.json"_s),
+                 QByteArray("{\n  \"Name\": \"Hello\",\n  \"Port\": 8080,\n  \"Added\": \"Hello\"\n}\n"));
+        log = f.storedLog(f.lastTaskId);
+        QVERIFY(!log.join(u'\n').contains(u"came along"_s));
+
+        // A set larger than what comes along is read by a command of its own; the other still comes along.
+        const QByteArray big = QByteArray(RemoteFiles::PrefetchBudgetBytes, 'x') + "\n#{Greeting}\n";
+        f.push(u"Acme.Web.3.0.0.tar.gz"_s, {TestEntry::file("config.json", config), TestEntry::file("big.txt", big),
+                                            TestEntry::file("Deploy.sh", "cat config.json\n", 0755)});
+        f.release(u"3.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"3.0.0"_s, u"Development"_s)), u"Success"_s);
+        log = f.storedLog(f.lastTaskId);
+        QVERIFY(!log.contains(u"2 file(s) matching *.json, *.txt came along with the extraction."_s));
+        QVERIFY(log.contains(u"1 file(s) matching config.json came along with the extraction."_s));
+        QVERIFY(readFile(current + u"/big.txt"_s).endsWith("x\nHello\n"));
+        QCOMPARE(readFile(current + u"/config.json"_s), QByteArray("{\n  \"Name\": \"Hello\",\n  \"Port\": 8080\n}\n"));
+    }
+
     void stepScriptsRunAfterThePackagesOwn()
     {
         DeploymentFixture f;
@@ -153,6 +201,8 @@ private slots:
                 seen << line;
         }
         QCOMPARE(seen, expected); // in this order: substitution came before Deploy
+        // The step's PreDeploy may change the files: they are read after it.
+        QVERIFY(!f.storedLog(f.lastTaskId).join(u'\n').contains(u"came along"_s));
 
         // A failing step script runs the step's DeployFailed and leaves current alone.
         properties.insert(ActionProperty::customScript(u"Deploy"_s), u"echo step Deploy failing; exit 4"_s);
