@@ -353,6 +353,13 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
         else
             bootstrap.setScriptFile(file);
         bootstrap.setVariables(variables);
+        // Files the conventions changed are written by the script's own command when they fit in it.
+        if (!fileChanges.pending().isEmpty()) {
+            if (bootstrap.storeFilesFirst(extracted->path, fileChanges.pending()))
+                fileChanges.handedOver();
+            else if (auto stored = fileChanges.store(); !stored)
+                return stored;
+        }
         return scriptOutcome(bootstrap.run(*c.transport, eventsToLog(inPackage)), what);
     };
     const auto convention = [&](const QString &phase) -> VoidResult {
@@ -405,9 +412,10 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
             if (!replaced)
                 return replaced;
         }
-        if (auto stored = fileChanges.store(); !stored)
-            return stored;
         if (const QString custom = c.properties.value(ActionProperty::CustomInstallationDirectory); !custom.isEmpty()) {
+            // The copy takes the changed files.
+            if (auto stored = fileChanges.store(); !stored)
+                return stored;
             auto directory = evaluated(custom, variables, tr("The custom installation directory"));
             if (!directory)
                 return directory.error();
@@ -433,7 +441,10 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
         }
         if (auto r = convention(QStringLiteral("Deploy")); !r)
             return r;
-        return convention(QStringLiteral("PostDeploy"));
+        if (auto r = convention(QStringLiteral("PostDeploy")); !r)
+            return r;
+        // No script took them along.
+        return fileChanges.store();
     };
     if (auto r = conventions(); !r) {
         // The step's error stays the first one; DeployFailed's own failure is only reported.

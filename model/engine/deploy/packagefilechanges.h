@@ -43,7 +43,11 @@ public:
     /// left it. A set read along with the extraction is used when its patterns are these,
     /// otherwise the files are read from the target.
     Result<Applied> apply(const QString &set, const QStringList &patterns, const Change &change);
-    /// Writes back every changed file (nothing to do: no command).
+    /// The changed files not written back yet.
+    const QList<RemoteFiles::File> &pending() const { return m_changed; }
+    /// pending() went along with another command (ScriptBootstrap::storeFilesFirst()).
+    void handedOver() { m_changed.clear(); }
+    /// Writes back every pending file (nothing to do: no command).
     VoidResult store();
 
 private:

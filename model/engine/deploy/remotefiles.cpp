@@ -130,6 +130,15 @@ QString RemoteFiles::storeLine(const File &file)
 
 QString RemoteFiles::storeScript(const QString &directory, const QList<File> &files)
 {
+    return storeScript(directory, files, false);
+}
+
+QString RemoteFiles::storeScript(const QString &directory, const QList<File> &files, bool failureAsMessage)
+{
+    // Along with another command the failure must stand out from that command's output.
+    const QString reportFailure = failureAsMessage
+        ? u"    printf \"##cuttle[filesNotStored path='%s']\\n\" \"$(printf '%s' \"$PWD/$1\" | base64 | tr -d '\\n')\"\n"_s
+        : u"    printf '%s\\n' \"$1\"\n"_s;
     // The contents follow one another on standard input, so each read must take exactly its
     // file's bytes: GNU head limits each read to what is left; other heads may read ahead
     // through a buffer, and then dd reads a byte at a time (slow, but exact).
@@ -145,7 +154,7 @@ QString RemoteFiles::storeScript(const QString &directory, const QList<File> &fi
         + u"        return 0\n"_s
         + u"    fi\n"_s
         + u"    rm -f -- \"$t\"\n"_s
-        + u"    printf '%s\\n' \"$1\"\n"_s
+        + reportFailure
         + u"    exit 1\n"_s
         + u"}\n"_s;
     for (const File &file : files)
@@ -153,27 +162,54 @@ QString RemoteFiles::storeScript(const QString &directory, const QList<File> &fi
     return script;
 }
 
-VoidResult RemoteFiles::store(Transport &transport, const QString &directory, const QList<File> &files)
+/// Whether files from `from` on fit one command; *end is where that command's batch ends.
+bool RemoteFiles::fitsOneCommand(const QList<File> &files, qsizetype from, qsizetype *end)
 {
     // The names travel in the command, which has a size limit (the transport quotes it once
     // more): many files take several commands, and a large batch of contents is split too.
     constexpr qsizetype BatchCommandBytes = 64 * 1024;
     constexpr qsizetype BatchContentBytes = 64 * 1024 * 1024;
+    qsizetype at = from;
+    qsizetype command = 0;
+    qsizetype contents = 0;
+    do {
+        command += shellQuote(storeLine(files.at(at))).toUtf8().size();
+        contents += files.at(at).content.size();
+        ++at;
+    } while (at < files.size() && command < BatchCommandBytes && contents < BatchContentBytes);
+    *end = at;
+    return at == files.size();
+}
+
+VoidResult RemoteFiles::store(Transport &transport, const QString &directory, const QList<File> &files)
+{
     qsizetype first = 0;
     while (first < files.size()) {
         qsizetype end = first;
-        qsizetype command = 0;
-        qsizetype contents = 0;
-        do {
-            command += shellQuote(storeLine(files.at(end))).toUtf8().size();
-            contents += files.at(end).content.size();
-            ++end;
-        } while (end < files.size() && command < BatchCommandBytes && contents < BatchContentBytes);
+        fitsOneCommand(files, first, &end);
         if (auto r = storeBatch(transport, directory, files.mid(first, end - first)); !r)
             return r;
         first = end;
     }
     return {};
+}
+
+std::optional<RemoteFiles::StoreAlong> RemoteFiles::storeAlong(const QString &directory, const QList<File> &files)
+{
+    qsizetype end = 0;
+    if (files.isEmpty() || !fitsOneCommand(files, 0, &end))
+        return std::nullopt;
+    StoreAlong along;
+    // In a subshell: the cd is its own, and a failure ends only it, for the command to report.
+    along.script = u"(\n"_s + storeScript(directory, files, true) + u")"_s;
+    for (const File &file : files)
+        along.input += file.content;
+    return along;
+}
+
+QString RemoteFiles::storeFailure(const QString &path, const QString &target, const QString &reason)
+{
+    return tr("%1 on %2 could not be rewritten: %3.").arg(path, target, reason);
 }
 
 VoidResult RemoteFiles::storeBatch(Transport &transport, const QString &directory, const QList<File> &files)
@@ -194,7 +230,7 @@ VoidResult RemoteFiles::storeBatch(Transport &transport, const QString &director
     if (!exit->succeeded()) {
         const QString failed = QString::fromUtf8(out).trimmed();
         const QString path = failed.isEmpty() ? directory : directory + u'/' + failed;
-        return Error::failed(tr("%1 on %2 could not be rewritten: %3.").arg(path, transport.targetDescription(), reason(err, *exit)));
+        return Error::failed(storeFailure(path, transport.targetDescription(), reason(err, *exit)));
     }
     return {};
 }

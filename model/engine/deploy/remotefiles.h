@@ -42,6 +42,20 @@ public:
     /// The command store() runs; its standard input is the files' contents one after another.
     static QString storeScript(const QString &directory, const QList<File> &files);
 
+    /// store() as the start of another command (see ScriptBootstrap::storeFilesFirst()): Bash
+    /// that takes exactly the files' contents from the start of standard input, leaving the rest
+    /// to the command, and on a failure prints the service message filesNotStored (path: the
+    /// file) with the tool's complaint on stderr, and exits.
+    struct StoreAlong
+    {
+        QString script;
+        QByteArray input;
+    };
+    /// Nothing when the files need more than one command (see store()).
+    static std::optional<StoreAlong> storeAlong(const QString &directory, const QList<File> &files);
+    /// The sentence for a failure to store `path` on a target; reason as the tool said it.
+    static QString storeFailure(const QString &path, const QString &target, const QString &reason);
+
     /// Files to read in the command that extracts a package, before anything can change them,
     /// so that no command of their own is needed.
     struct PrefetchRequest
@@ -63,6 +77,8 @@ public:
 
 private:
     static QString storeLine(const File &file);
+    static QString storeScript(const QString &directory, const QList<File> &files, bool failureAsMessage);
+    static bool fitsOneCommand(const QList<File> &files, qsizetype from, qsizetype *end);
     static VoidResult storeBatch(Transport &transport, const QString &directory, const QList<File> &files);
     static QString reason(const QByteArray &standardError, const ExitInfo &exit);
 };

@@ -127,6 +127,16 @@ void ScriptBootstrap::setScriptFile(const QString &path)
     m_script.clear();
 }
 
+bool ScriptBootstrap::storeFilesFirst(const QString &directory, const QList<RemoteFiles::File> &files)
+{
+    auto along = RemoteFiles::storeAlong(directory, files);
+    if (!along)
+        return false;
+    m_storeDirectory = directory;
+    m_storeFirst = std::move(along);
+    return true;
+}
+
 QString ScriptBootstrap::bootstrapPath() const
 {
     return m_bootstrapDirectory + u'/' + m_id + u".sh"_s;
@@ -138,7 +148,10 @@ QString ScriptBootstrap::runCommand() const
     const QString directory = shellQuote(trimmedSlashes(m_bootstrapDirectory));
     const QString file = shellQuote(bootstrapPath());
     const QString cleanup = m_ownsDirectory ? u"rm -rf -- "_s + directory : u"rm -f -- "_s + file;
-    return u"{ mkdir -p -m 700 -- "_s + directory + u" && chmod 700 -- "_s + directory + u" && cat > "_s + file
+    QString storeFirst;
+    if (m_storeFirst)
+        storeFirst = m_storeFirst->script + u" || { echo '##cuttle[filesNotStored]'; exit 1; }\n"_s;
+    return storeFirst + u"{ mkdir -p -m 700 -- "_s + directory + u" && chmod 700 -- "_s + directory + u" && cat > "_s + file
         + u"; } || { "_s + cleanup + u"; echo '##cuttle[bootstrapFailed]'; exit 1; }\nexec bash "_s + file
         + u" < /dev/null"_s;
 }
@@ -199,6 +212,8 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
 {
     ScriptResult result;
     bool bootstrapFailed = false;
+    bool filesNotStored = false;
+    QString fileNotStored;
     QStringList bootstrapErrors;
     ServiceMessageParser out;
     ServiceMessageParser err;
@@ -218,6 +233,11 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
             case ServiceMessageEvent::Kind::Message:
                 if (event.name == u"bootstrapFailed"_s)
                     bootstrapFailed = true;
+                if (event.name == u"filesNotStored"_s) {
+                    filesNotStored = true;
+                    if (fileNotStored.isEmpty())
+                        fileNotStored = event.attributes.value(u"path"_s);
+                }
                 break;
             case ServiceMessageEvent::Kind::Line:
                 // Until the script starts, stderr is the storing commands' complaint.
@@ -241,12 +261,23 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
     callbacks.onStderr = [&](const QByteArray &chunk) { handle(err.feed(chunk), true); };
     RunRequest request;
     request.script = runCommand();
-    request.standardInput = bootstrapFile();
+    if (m_storeFirst)
+        request.standardInput = m_storeFirst->input;
+    request.standardInput += bootstrapFile();
     const Result<ExitInfo> exit = transport.run(request, callbacks);
     handle(out.finish(), false);
     handle(err.finish(), true);
     if (!exit)
         return exit.error();
+    if (filesNotStored) {
+        QString reason = bootstrapErrors.join(u' ').trimmed();
+        if (reason.endsWith(u'.'))
+            reason.chop(1);
+        if (reason.isEmpty())
+            reason = tr("exit code %1").arg(exit->exitCode);
+        return Error::failed(RemoteFiles::storeFailure(fileNotStored.isEmpty() ? m_storeDirectory : fileNotStored,
+                                                       transport.targetDescription(), reason));
+    }
     if (bootstrapFailed) {
         return Error::failed(tr("The script could not be stored in %1 on %2: %3.")
                                  .arg(m_bootstrapDirectory, transport.targetDescription(),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/core/result.h"
+#include "model/engine/deploy/remotefiles.h"
 #include "model/engine/deploy/scriptresult.h"
 #include "model/engine/deploy/servicemessageevent.h"
 #include "model/variables/variabledictionary.h"
@@ -45,6 +46,11 @@ public:
     void setScriptFile(const QString &path);
     void setArguments(const QStringList &arguments) { m_arguments = arguments; }
     void setVariables(const VariableDictionary &variables) { m_variables = variables; }
+    /// Writes these files under `directory` (as RemoteFiles::store() does) in the same command,
+    /// before the script is stored: a command saved. False, and nothing set, when they need
+    /// commands of their own. If they cannot be written, run() fails with store()'s sentence
+    /// and the script does not run.
+    bool storeFilesFirst(const QString &directory, const QList<RemoteFiles::File> &files);
 
     QString workingDirectory() const { return m_workingDirectory; }
     QString bootstrapDirectory() const { return m_bootstrapDirectory; }
@@ -78,6 +84,8 @@ private:
     bool m_ownsDirectory = false;
     QString m_script;
     QString m_scriptFile;
+    QString m_storeDirectory;
+    std::optional<RemoteFiles::StoreAlong> m_storeFirst;
     QStringList m_arguments;
     VariableDictionary m_variables;
 };

@@ -297,7 +297,12 @@ int main(int argc, char **argv)
         if (!floorFirst)
             measureFloor();
         // The redeployment floor reads the plain tar the first deployment left in the cache.
-        const auto redeploy = [&]() { redeployTimes << onMachine(redeployBusy, [&]() { return deploy("the redeployment"); }); };
+        double redeploySelf = 0;
+        const auto redeploy = [&]() {
+            const double before = cpuSeconds(RUSAGE_SELF);
+            redeployTimes << onMachine(redeployBusy, [&]() { return deploy("the redeployment"); });
+            redeploySelf = cpuSeconds(RUSAGE_SELF) - before;
+        };
         const auto redeployFloor = [&]() { redeployFloorTimes << onMachine(redeployFloorBusy, [&]() { return floor(true); }); };
         if (floorFirst) {
             redeploy();
@@ -307,10 +312,10 @@ int main(int argc, char **argv)
             redeploy();
         }
         std::printf("round %d: floor %.2f s, first deployment %.2f s, redeployment %.2f s, redeployment floor %.2f s "
-                    "(CPU here: floor's ssh clients %.2f s, first deployment %.2f s; machine CPU: redeployment %.2f s, "
+                    "(CPU here: floor's ssh clients %.2f s, first deployment %.2f s, redeployment %.2f s; machine CPU: redeployment %.2f s, "
                     "redeployment floor %.2f s)\n",
                     round, floorTimes.constLast(), firstTimes.constLast(), redeployTimes.constLast(),
-                    redeployFloorTimes.constLast(), clients, self, redeployBusy.constLast(), redeployFloorBusy.constLast());
+                    redeployFloorTimes.constLast(), clients, self, redeploySelf, redeployBusy.constLast(), redeployFloorBusy.constLast());
     }
     const double floorSeconds = median(floorTimes);
     const double firstSeconds = median(firstTimes);

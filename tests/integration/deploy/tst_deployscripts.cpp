@@ -161,6 +161,8 @@ private slots:
     void extractIfCachedInOneCommand_data() { transports(); }
     void extractIfCachedInOneCommand();
     void remoteFilesFetchedAndStored_data() { transports(); }
+    void filesStoredFirstByAScriptsCommand();
+    void filesStoredFirstByAScriptsCommand_data() { transports(); }
     void remoteFilesFetchedAndStored();
     void remoteFilesStoredExactlyWithAnotherHead();
     void receivedPackageCutShortOrDamagedLeavesNothing_data();
@@ -784,6 +786,63 @@ void tst_DeployScripts::remoteFilesFetchedAndStored()
     QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 9090}\n"));
     QCOMPARE(QFileInfo(dir + u"/config/empty.json"_s).size(), 0);
     QVERIFY(QDir(dir).entryList(QDir::Files | QDir::Hidden).filter(u"cuttle"_s).isEmpty());
+}
+
+void tst_DeployScripts::filesStoredFirstByAScriptsCommand()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString dir = m_root + u"/Production/Acme.Web/3.0.0"_s;
+    QVERIFY(writeFile(dir + u"/appsettings.json"_s, "{\"Port\": 80}\n"));
+    QVERIFY(writeFile(dir + u"/conf/app settings.json"_s, "old"));
+    QVERIFY(writeFile(dir + u"/empty.txt"_s, "old"));
+
+    // The script's own command writes the files first; the rest of its input is the bootstrap,
+    // so the script sees the new contents and its variables.
+    VariableDictionary variables;
+    variables.set(u"Greeting"_s, u"hello"_s);
+    ScriptBootstrap bootstrap(dir);
+    bootstrap.setVariables(variables);
+    bootstrap.setScript(u"cat appsettings.json 'conf/app settings.json'; get_octopusvariable Greeting; echo"_s);
+    QVERIFY(bootstrap.storeFilesFirst(dir, {{u"appsettings.json"_s, "{\"Port\": 8080}\n"},
+                                            {u"conf/app settings.json"_s, QByteArray("\0new", 4)},
+                                            {u"empty.txt"_s, {}}}));
+    QStringList lines;
+    const Result<ScriptResult> result = bootstrap.run(*transport, [&](const ServiceMessageEvent &event, bool) {
+        if (event.kind == ServiceMessageEvent::Kind::Line)
+            lines.append(event.text);
+    });
+    QVERIFY2(result.ok(), qPrintable(result ? QString() : message(result.error())));
+    QVERIFY2(result->succeeded(), qPrintable(lines.join(u'\n')));
+    QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 8080}\n"));
+    QCOMPARE(readFile(dir + u"/conf/app settings.json"_s), QByteArray("\0new", 4));
+    QCOMPARE(QFileInfo(dir + u"/empty.txt"_s).size(), 0);
+    QVERIFY2(lines.contains(u"{\"Port\": 8080}"_s), qPrintable(lines.join(u'\n')));
+    QVERIFY2(lines.last().endsWith(u"hello"_s), qPrintable(lines.join(u'\n')));
+
+    // A file that cannot be written: store()'s sentence, and the script does not run.
+    ScriptBootstrap failing(dir);
+    failing.setScript(u"echo the script ran"_s);
+    QVERIFY(failing.storeFilesFirst(dir, {{u"appsettings.json"_s, "{\"Port\": 9090}\n"}, {u"no such dir/x.json"_s, "{}"}}));
+    lines.clear();
+    const Result<ScriptResult> refused = failing.run(*transport, [&](const ServiceMessageEvent &event, bool) {
+        if (event.kind == ServiceMessageEvent::Kind::Line)
+            lines.append(event.text);
+    });
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.startsWith(dir + u"/no such dir/x.json on "_s), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(u"could not be rewritten: "_s), qPrintable(refused.error().message));
+    QVERIFY(!lines.contains(u"the script ran"_s));
+    QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 9090}\n"));
+
+    // More than one command holds: not taken along.
+    QList<RemoteFiles::File> many;
+    for (int i = 0; i < 3000; ++i)
+        many.append({u"many/file-number-"_s + QString::number(i) + u".txt"_s, "x"});
+    ScriptBootstrap tooMany(dir);
+    QVERIFY(!tooMany.storeFilesFirst(dir, many));
+    QVERIFY(!tooMany.runCommand().contains(u"file-number"_s));
 }
 
 void tst_DeployScripts::remoteFilesStoredExactlyWithAnotherHead()
