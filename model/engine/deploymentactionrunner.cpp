@@ -469,6 +469,10 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
         c.log->write(c.node, TaskLogCategory::Verbose,
                      tr("Retention removed %1.").arg(switched->removed.join(QLatin1String(", "))));
     }
+    if (switched->cacheBusy) {
+        c.log->write(c.node, TaskLogCategory::Verbose,
+                     tr("Another deployment was using the target's package cache; it is cleared of unused packages next time."));
+    }
     if (!switched->removedFromCache.isEmpty()) {
         c.log->write(c.node, TaskLogCategory::Verbose,
                      tr("No kept release uses %1 any more; removed from the target's package cache.")

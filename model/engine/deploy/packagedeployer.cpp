@@ -301,6 +301,7 @@ Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchCurrentAndApplyRet
     SwitchOutcome switched;
     switched.removed = attributesOf(outcome->messages, u"retentionRemoved"_s, u"path"_s);
     switched.removedFromCache = attributesOf(outcome->messages, u"packageCacheRemoved"_s, u"name"_s);
+    switched.cacheBusy = findMessage(outcome->messages, u"packageCacheBusy"_s) != nullptr;
     if (findMessage(outcome->messages, u"retentionFailed"_s)) {
         switched.retentionError = tr("Removing old releases on %1 failed: %2.")
                                       .arg(m_transport.targetDescription(),

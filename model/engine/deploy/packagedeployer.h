@@ -69,6 +69,7 @@ public:
         QStringList removed;          ///< the directories retention deleted
         QStringList removedFromCache; ///< the package cache files retention deleted
         QString retentionError;       ///< a sentence when retention failed (the switch still happened)
+        bool cacheBusy = false;       ///< the package cache was in use by another deployment and was not pruned
     };
     /// switchCurrent() and applyRetention() in one command.
     Result<SwitchOutcome> switchCurrentAndApplyRetention(const QString &packageDirectory,

@@ -32,6 +32,20 @@ __cuttle_gnu_tar() {
     fi
     [ "$__cuttle_gnutar" = 1 ]
 }
+# Target records that share a root share its package cache, and their deployments may overlap:
+# a command that uses the cache holds a shared lock on it (fd 9) until it ends, and retention
+# prunes the cache only under an exclusive one. Needs flock(1) (util-linux); without it, one
+# record per root is assumed. __cuttle_lock_cache DIRECTORY -s|-n
+__cuttle_cache_locked=0
+__cuttle_lock_cache() {
+    [ "$__cuttle_cache_locked" = 0 ] || return 0
+    command -v flock > /dev/null 2>&1 || return 0
+    [ -d "$1" ] || mkdir -p -- "$1" 2> /dev/null || return 0
+    # Beside the cache, not in it: the cache holds packages only.
+    { exec 9> "$1.lock"; } 2> /dev/null || return 0
+    flock "$2" 9 || return 1
+    __cuttle_cache_locked=1
+}
 # A compressed tar's plain tar is named "$expanded.<bytes>.tar": GNU tar stops without complaint
 # where a tar breaks off, so a copy whose size is not its name's is removed, never used.
 # Sets expanded_file; a copy checked once stays checked while it exists.
@@ -55,6 +69,7 @@ __cuttle_find_expanded() {
 )BASH"_s;
 
 const auto CacheCheck = uR"BASH(
+__cuttle_lock_cache "${archive%/*}" -s
 status=miss
 if [ -f "$archive" ]; then
     status=hit
@@ -256,6 +271,7 @@ __cuttle_report_extraction() {
 )BASH"_s;
 
 const auto Extract = uR"BASH(
+__cuttle_lock_cache "${archive%/*}" -s
 [ -f "$archive" ] || { [ -n "$decompress" ] && [ "$gnutar" = 1 ] && __cuttle_find_expanded; } ||
     __cuttle_fail 10 "$archive is not in the package cache."
 __cuttle_extract_cached
@@ -272,7 +288,8 @@ __cuttle_report_extraction
 //   and later ones skip the decompression.
 // - A plain tar is kept as it is (tee -p goes on writing its copy if tar stops reading early).
 const auto ReceiveAndExtract = uR"BASH(
-mkdir -p -- "$(dirname -- "$archive")" || __cuttle_fail 14 "The package cache directory could not be created."
+mkdir -p -- "${archive%/*}" || __cuttle_fail 14 "The package cache directory could not be created."
+__cuttle_lock_cache "${archive%/*}" -s
 cached=$archive
 part=$archive.cuttle-$$.part
 counted=
@@ -378,8 +395,26 @@ tmp=$journal.cuttle-$$
 { [ "${#kept[@]}" -eq 0 ] || printf '%s\n' "${kept[@]}"; } > "$tmp" && mv -f -- "$tmp" "$journal" || exit 1
 # The package cache keeps what the kept extractions came from. A package goes once no journal
 # under the root names it: the same package may be deployed to other environments or tenants
-# on this target. Deployments to one target never overlap, so nothing names it meanwhile.
-[ -n "$cachedir" ] && [ "${#released[@]}" -gt 0 ] || exit 0
+# on this target. Under the cache's exclusive lock no extraction is between its cache check
+# and its journal line.
+[ -n "$cachedir" ] || exit 0
+pending=$cachedir.released
+[ "${#released[@]}" -gt 0 ] || [ -f "$pending" ] || exit 0
+if ! __cuttle_lock_cache "$cachedir" -n; then
+    # Another deployment uses the cache now: the names wait for the next retention.
+    [ "${#released[@]}" -eq 0 ] || printf '%s\n' "${released[@]}" >> "$pending" || exit 1
+    __cuttle_message packageCacheBusy
+    exit 0
+fi
+if [ -f "$pending" ]; then
+    # Renamed first: a name another retention adds meanwhile goes to a new file.
+    taken=$pending.$$
+    mv -f -- "$pending" "$taken" || exit 1
+    while IFS= read -r package || [ -n "$package" ]; do
+        released+=("$package")
+    done < "$taken"
+    rm -f -- "$taken"
+fi
 root=${cachedir%/.cuttle/packages}
 journals=()
 while IFS= read -r -d '' found; do
@@ -398,6 +433,7 @@ done
 )BASH"_s;
 
 const auto Transfer = uR"BASH(
+__cuttle_lock_cache "${archive%/*}" -s
 [ -f "$archive" ] || __cuttle_fail 10 "$archive is not in the package cache."
 mkdir -p -- "$destination" || __cuttle_fail 14 "$destination could not be created."
 tmp=$destination/.$name.cuttle-$$

@@ -18,7 +18,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <pwd.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <csignal>
 #include <unistd.h>
@@ -1226,14 +1228,30 @@ void tst_DeployScripts::retentionRemovesPackagesNoKeptReleaseCameFrom()
     QCOMPARE(outcome->removed, QStringList{production + u"/1.0.2"_s});
     QCOMPARE(outcome->removedFromCache.size(), 1);
     QVERIFY(outcome->removedFromCache.constFirst().startsWith(shaOf(1)));
+    QVERIFY(!outcome->cacheBusy);
     QCOMPARE(cached(), sorted({shaOf(0), shaOf(2), shaOf(3)}));
 
-    // Test moves on too, keeping one: version 1 goes.
+    // Another deployment (here: this test) uses the cache: extraction goes on beside it, and
+    // retention leaves the cache alone until the next time. Test moves to version 3, keeping one.
+    const int holder = ::open(QFile::encodeName(cacheDirectory + u".lock"_s).constData(), O_RDONLY | O_CLOEXEC);
+    QVERIFY(holder >= 0);
+    QVERIFY(::flock(holder, LOCK_SH) == 0);
+    outcome = deploy(2, test, 1);
+    ::close(holder);
+    QVERIFY2(outcome.ok(), qPrintable(outcome ? QString() : message(outcome.error())));
+    QCOMPARE(outcome->removed, QStringList{test + u"/1.0.1"_s});
+    QVERIFY(outcome->cacheBusy);
+    QVERIFY(outcome->removedFromCache.isEmpty());
+    QCOMPARE(cached(), sorted({shaOf(0), shaOf(2), shaOf(3)}));
+
+    // Test moves on to version 4: version 1, which the busy retention left, goes now.
     outcome = deploy(3, test, 1);
     QVERIFY(outcome.ok());
+    QVERIFY(!outcome->cacheBusy);
     QCOMPARE(outcome->removedFromCache.size(), 1);
     QVERIFY(outcome->removedFromCache.constFirst().startsWith(shaOf(0)));
     QCOMPARE(cached(), sorted({shaOf(2), shaOf(3)}));
+    QVERIFY(!QFileInfo::exists(cacheDirectory + u".released"_s));
 
     // A journal line without a package name (written before names were kept) is kept as it is and
     // removes nothing from the cache; retention without a cache directory leaves the cache alone.
