@@ -5268,10 +5268,6 @@ df -h &quot;$HOME&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No temporary folder could be made to change the files in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No file matched %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5355,14 +5351,6 @@ df -h &quot;$HOME&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A local copy of %1 could not be written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The changed copy of %1 could not be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Running %1 from the package.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5391,6 +5379,17 @@ df -h &quot;$HOME&quot;</source>
     </message>
     <message>
         <source>No kept release uses %1 any more; removed from the target&apos;s package cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) matching %1 came along with the extraction.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another deployment was using the target&apos;s package cache; it is cleared of unused packages next time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6021,6 +6020,21 @@ df -h &quot;$HOME&quot;</source>
     </message>
 </context>
 <context>
+    <name>PackageFileChanges</name>
+    <message>
+        <source>No temporary folder could be made to change the files in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A local copy of %1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changed copy of %1 could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PackageFileName</name>
     <message>
         <source>“%1” does not end with a supported package extension (%2).</source>
@@ -6185,6 +6199,10 @@ df -h &quot;$HOME&quot;</source>
     <name>ScriptBootstrap</name>
     <message>
         <source>The script could not be stored in %1 on %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
