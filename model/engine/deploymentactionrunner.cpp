@@ -119,9 +119,9 @@ QString prefetchFragment(const DeploymentActionRunner::Context &c)
         if (text.trimmed().isEmpty())
             continue;
         // Evaluated without the installation directory, which is not known yet: patterns that
-        // use it come out different later and are then read on their own.
+        // use it (or anything else unresolved) are read on their own after the extraction.
         const EvaluationResult patterns = TemplateEngine::evaluate(text, c.variables);
-        if (patterns.ok())
+        if (patterns.ok() && patterns.unresolved.isEmpty())
             requests.append({set.name, patternsOf(patterns.text)});
     }
     if (requests.isEmpty())
@@ -356,7 +356,7 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
         // Files the conventions changed are written by the script's own command when they fit in it.
         if (!fileChanges.pending().isEmpty()) {
             if (bootstrap.storeFilesFirst(extracted->path, fileChanges.pending()))
-                fileChanges.handedOver();
+                fileChanges.forgetPending();
             else if (auto stored = fileChanges.store(); !stored)
                 return stored;
         }
@@ -449,6 +449,8 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
     if (auto r = conventions(); !r) {
         // The step's error stays the first one; DeployFailed's own failure is only reported.
         if (r.error().kind != ErrorKind::Cancelled) {
+            // The failed release's directory is left as it is: nothing more is written to it.
+            fileChanges.forgetPending();
             if (auto failed = convention(QStringLiteral("DeployFailed")); !failed)
                 c.log->write(c.node, TaskLogCategory::Warning, failed.error().message);
         }

@@ -35,7 +35,9 @@ __cuttle_gnu_tar() {
 # Target records that share a root share its package cache, and their deployments may overlap:
 # a command that uses the cache holds a shared lock on it (fd 9) until it ends, and retention
 # prunes the cache only under an exclusive one. Needs flock(1) (util-linux); without it, one
-# record per root is assumed. __cuttle_lock_cache DIRECTORY -s|-n
+# record per root is assumed. __cuttle_lock_cache DIRECTORY -s|-n: fails only when -n finds
+# the lock taken; a lock that cannot be had at all (no flock -E, a file system without locks)
+# counts as none.
 __cuttle_cache_locked=0
 __cuttle_lock_cache() {
     [ "$__cuttle_cache_locked" = 0 ] || return 0
@@ -43,8 +45,12 @@ __cuttle_lock_cache() {
     [ -d "$1" ] || mkdir -p -- "$1" 2> /dev/null || return 0
     # Beside the cache, not in it: the cache holds packages only.
     { exec 9> "$1.lock"; } 2> /dev/null || return 0
-    flock "$2" 9 || return 1
-    __cuttle_cache_locked=1
+    flock -E 75 "$2" 9 2> /dev/null
+    case $? in
+        0) __cuttle_cache_locked=1 ;;
+        75) return 1 ;;
+    esac
+    return 0
 }
 # A compressed tar's plain tar is named "$expanded.<bytes>.tar": GNU tar stops without complaint
 # where a tar breaks off, so a copy whose size is not its name's is removed, never used.
@@ -357,6 +363,9 @@ fi
 )BASH"_s;
 
 const auto Retention = uR"BASH(
+# tar's complaints left by an extraction killed before it could remove them (deployments of one
+# package directory never overlap).
+! compgen -G "$packagedir/.cuttle-errors-*" > /dev/null || rm -f -- "$packagedir"/.cuttle-errors-*
 journal=$packagedir/.cuttle-extractions
 [ -f "$journal" ] || exit 0
 current=
@@ -399,21 +408,26 @@ tmp=$journal.cuttle-$$
 # and its journal line.
 [ -n "$cachedir" ] || exit 0
 pending=$cachedir.released
-[ "${#released[@]}" -gt 0 ] || [ -f "$pending" ] || exit 0
+[ "${#released[@]}" -gt 0 ] || [ -s "$pending" ] || exit 0
+# The names that wait are written and taken under a lock of their own (fd 8), which the cache's
+# users never hold.
 if ! __cuttle_lock_cache "$cachedir" -n; then
     # Another deployment uses the cache now: the names wait for the next retention.
-    [ "${#released[@]}" -eq 0 ] || printf '%s\n' "${released[@]}" >> "$pending" || exit 1
+    if [ "${#released[@]}" -gt 0 ]; then
+        { flock 8 2> /dev/null; printf '%s\n' "${released[@]}" >&8; } 8>> "$pending" || exit 1
+    fi
     __cuttle_message packageCacheBusy
     exit 0
 fi
-if [ -f "$pending" ]; then
-    # Renamed first: a name another retention adds meanwhile goes to a new file.
-    taken=$pending.$$
-    mv -f -- "$pending" "$taken" || exit 1
+if [ -s "$pending" ]; then
+    exec 8<> "$pending" || exit 1
+    flock 8 2> /dev/null
     while IFS= read -r package || [ -n "$package" ]; do
         released+=("$package")
-    done < "$taken"
-    rm -f -- "$taken"
+    done <&8
+    # Emptied, not removed: a retention waiting to add names holds this very file open.
+    : > "$pending"
+    exec 8>&-
 fi
 root=${cachedir%/.cuttle/packages}
 journals=()
@@ -464,12 +478,12 @@ rm -f -- "$dropped"
 )BASH"_s;
 
 /// Work for the same command once the package is extracted, in its directory. Its failure is
-/// its own: the extraction stands.
+/// its own, even one to parse it (hence eval): the extraction stands.
 QString inExtractedDirectory(const QString &fragment)
 {
     if (fragment.isEmpty())
         return {};
-    return u"( cd -- \"$dir\" || exit 0\n"_s + fragment + u"\n) || :\n"_s;
+    return u"( cd -- \"$dir\" || exit 0\neval "_s + shellQuote(fragment) + u"\n) || :\n"_s;
 }
 
 /// What every script starts with: the service message writers and the shared functions.

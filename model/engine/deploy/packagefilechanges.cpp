@@ -20,6 +20,11 @@ void PackageFileChanges::setPrefetched(const QString &set, const QStringList &pa
     m_prefetched.insert(set, {patterns, files});
 }
 
+QString PackageFileChanges::keyOf(const QString &relativePath) const
+{
+    return QDir::cleanPath(QDir(m_directory).absoluteFilePath(relativePath));
+}
+
 Result<PackageFileChanges::Applied> PackageFileChanges::apply(const QString &set, const QStringList &patterns,
                                                              const Change &change)
 {
@@ -27,9 +32,14 @@ Result<PackageFileChanges::Applied> PackageFileChanges::apply(const QString &set
     Applied applied;
     const auto prefetched = m_prefetched.constFind(set);
     if (prefetched != m_prefetched.cend() && prefetched->patterns == patterns) {
+        // Read right after the extraction; earlier sets' changes are laid over below.
         files = prefetched->files;
         applied.readWithExtraction = true;
     } else {
+        // Read from the target, which must then hold what earlier sets changed: a file can be
+        // reached by another path (absolute, through a link) than the one they used.
+        if (auto stored = store(); !stored)
+            return stored.error();
         auto fetched = RemoteFiles::fetch(m_transport, m_directory, patterns);
         if (!fetched)
             return fetched.error();
@@ -40,18 +50,14 @@ Result<PackageFileChanges::Applied> PackageFileChanges::apply(const QString &set
         if (!m_scratch->isValid())
             return Error::failed(tr("No temporary folder could be made to change the files in."));
     }
+    // Only a set changed whole joins the pending files.
+    QList<RemoteFiles::File> changedHere;
     for (RemoteFiles::File &file : files) {
-        // A file an earlier set changed is read as changed: nothing is written back until store().
-        const QString key = QDir::cleanPath(file.relativePath);
-        qsizetype earlier = -1;
-        for (qsizetype i = 0; i < m_changed.size(); ++i) {
-            if (QDir::cleanPath(m_changed.at(i).relativePath) == key) {
-                earlier = i;
-                break;
-            }
+        const QString key = keyOf(file.relativePath);
+        for (const RemoteFiles::File &earlier : std::as_const(m_changed)) {
+            if (keyOf(earlier.relativePath) == key)
+                file.content = earlier.content;
         }
-        if (earlier >= 0)
-            file.content = m_changed.at(earlier).content;
         const QString local = m_scratch->filePath(QString::number(m_copies++) + u'-' + QFileInfo(file.relativePath).fileName());
         QFile copy(local);
         if (!copy.open(QIODevice::WriteOnly) || copy.write(file.content) != file.content.size())
@@ -65,10 +71,18 @@ Result<PackageFileChanges::Applied> PackageFileChanges::apply(const QString &set
         if (!copy.open(QIODevice::ReadOnly))
             return Error::failed(tr("The changed copy of %1 could not be read.").arg(file.relativePath));
         file.content = copy.readAll();
-        copy.close();
-        if (earlier >= 0)
-            m_changed[earlier].content = file.content;
-        else
+        changedHere.append(file);
+    }
+    for (const RemoteFiles::File &file : std::as_const(changedHere)) {
+        const QString key = keyOf(file.relativePath);
+        bool replaced = false;
+        for (RemoteFiles::File &earlier : m_changed) {
+            if (keyOf(earlier.relativePath) == key) {
+                earlier.content = file.content;
+                replaced = true;
+            }
+        }
+        if (!replaced)
             m_changed.append(file);
     }
     applied.matched = int(files.size());

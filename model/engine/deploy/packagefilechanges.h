@@ -20,7 +20,8 @@ class Transport;
 /// The files a package step changes in place on a target (variable substitution, then structured
 /// configuration): each set read once, from what the extracting command sent along when it could
 /// (RemoteFiles::prefetchScript()), changed locally one convention after the other, and written
-/// back together in one command.
+/// back together: along with the next script's command (ScriptBootstrap::storeFilesFirst()) or
+/// by store(). A set that fails changes nothing.
 class PackageFileChanges final
 {
     Q_DECLARE_TR_FUNCTIONS(PackageFileChanges)
@@ -45,12 +46,16 @@ public:
     Result<Applied> apply(const QString &set, const QStringList &patterns, const Change &change);
     /// The changed files not written back yet.
     const QList<RemoteFiles::File> &pending() const { return m_changed; }
-    /// pending() went along with another command (ScriptBootstrap::storeFilesFirst()).
-    void handedOver() { m_changed.clear(); }
+    /// pending() went along with another command (ScriptBootstrap::storeFilesFirst()), or is
+    /// dropped because the step failed.
+    void forgetPending() { m_changed.clear(); }
     /// Writes back every pending file (nothing to do: no command).
     VoidResult store();
 
 private:
+    /// The file a relative path names, for telling the same file apart from different spellings.
+    QString keyOf(const QString &relativePath) const;
+
     Transport &m_transport;
     QString m_directory;
     struct Prefetched
@@ -59,7 +64,7 @@ private:
         QList<RemoteFiles::File> files;
     };
     QHash<QString, Prefetched> m_prefetched;
-    QList<RemoteFiles::File> m_changed; ///< in the order first changed; keyed by clean relative path
+    QList<RemoteFiles::File> m_changed; ///< in the order first changed, one entry per file (keyOf())
     std::unique_ptr<QTemporaryDir> m_scratch;
     int m_copies = 0;
 };

@@ -19,28 +19,41 @@ QString RemoteFiles::reason(const QByteArray &standardError, const ExitInfo &exi
 
 namespace {
 
+/// A pattern as one word of a `for` list: every character the shell would treat specially is
+/// escaped, except the glob characters (* ? [ ]) and brace lists ({a,b}), which stay active.
+QString globWord(const QString &pattern)
+{
+    QString word;
+    for (const QChar c : pattern) {
+        const bool plain = c.isLetterOrNumber() || QStringView(u"*?[]{},./_-+:=@%^").contains(c) || c.unicode() > 0x7f;
+        if (!plain)
+            word += u'\\';
+        word += c;
+    }
+    return word;
+}
+
 /// Bash that writes the stream parse() reads for the files matching the patterns, from the
-/// current directory. `budget` (bytes, or empty for none) makes it stop with exit code 3 once
-/// the files add up to more.
+/// current directory. With __cuttle_budget (bytes) set, it stops with exit code 3 once the stream
+/// would be longer.
 QString sendFiles(const QStringList &patterns)
 {
     QString script = u"shopt -s globstar nullglob\nIFS=$'\\n'\n"_s
         + u"declare -A seen=()\n"_s
-        + u"total=0\n"_s
+        + u"__cuttle_total=0\n"_s
         + u"send() {\n"_s
         + u"    [ -f \"$1\" ] && [ -z \"${seen[$1]-}\" ] || return 0\n"_s
         + u"    seen[$1]=1\n"_s
         + u"    local size\n"_s
         + u"    size=$(stat -c %s -- \"$1\") || exit 1\n"_s
-        + u"    total=$((total + size))\n"_s
-        + u"    [ -z \"${budget-}\" ] || [ \"$total\" -le \"$budget\" ] || exit 3\n"_s
+        + u"    __cuttle_total=$((__cuttle_total + ${#1} + ${#size} + 2 + size))\n"_s
+        + u"    [ -z \"${__cuttle_budget-}\" ] || [ \"$__cuttle_total\" -le \"$__cuttle_budget\" ] || exit 3\n"_s
         + u"    printf '%s\\0%s\\0' \"$1\" \"$size\"\n"_s
         // head -c keeps the frame exact even if the file grew meanwhile.
         + u"    head -c \"$size\" -- \"$1\" || exit 1\n"_s
         + u"}\n"_s;
-    // Blanks in a pattern are part of the name; the glob characters stay active.
     for (const QString &pattern : patterns)
-        script += u"for f in "_s + QString(pattern).replace(u' ', QStringLiteral("\\ ")) + u"; do send \"$f\"; done\n"_s;
+        script += u"for f in "_s + globWord(pattern) + u"; do send \"$f\"; done\n"_s;
     return script;
 }
 
@@ -50,7 +63,7 @@ const QString PrefetchMessage = u"prefetchedFiles"_s;
 
 QString RemoteFiles::fetchScript(const QString &directory, const QStringList &patterns)
 {
-    return u"cd -- "_s + shellQuote(directory) + u" || exit 1\n"_s + sendFiles(patterns);
+    return u"cd -- "_s + shellQuote(directory) + u" || exit 1\n__cuttle_budget=\n"_s + sendFiles(patterns);
 }
 
 QString RemoteFiles::prefetchScript(const QList<PrefetchRequest> &requests)
@@ -60,7 +73,7 @@ QString RemoteFiles::prefetchScript(const QList<PrefetchRequest> &requests)
     // and is fetched the usual way.
     QString script = u"set -o pipefail\n"_s;
     for (const PrefetchRequest &request : requests) {
-        script += u"if files=$( (budget="_s + QString::number(PrefetchBudgetBytes) + u"\n"_s + sendFiles(request.patterns)
+        script += u"if files=$( (__cuttle_budget="_s + QString::number(PrefetchBudgetBytes) + u"\n"_s + sendFiles(request.patterns)
                   + u") | base64 | tr -d '\\n'); then\n"_s
                   + u"    __cuttle_message "_s + PrefetchMessage + u" set "_s + shellQuote(request.name)
                   + u" files \"$files\"\n"_s

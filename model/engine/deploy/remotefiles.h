@@ -63,10 +63,11 @@ public:
         QString name;         ///< tells the sets apart in the answer
         QStringList patterns; ///< as for fetch()
     };
-    /// A set whose files add up to more than this is not sent along; fetch() reads it.
+    /// A set whose stream (names and contents) would be longer is not sent along; fetch() reads
+    /// it. Encoded twice it stays well under ServiceMessageParser's line limit.
     static constexpr qint64 PrefetchBudgetBytes = 4 * 1024 * 1024;
     /// Bash, run in the directory the patterns are relative to, that reports each set's files as
-    /// a service message.
+    /// a service message; it needs ServiceMessageShell::functions() before it.
     static QString prefetchScript(const QList<PrefetchRequest> &requests);
     /// The files of set `name` among the messages prefetchScript() wrote; nothing if it sent none.
     static std::optional<QList<File>> prefetched(const QList<ServiceMessageEvent> &messages, const QString &name);

@@ -150,7 +150,8 @@ QString ScriptBootstrap::runCommand() const
     const QString cleanup = m_ownsDirectory ? u"rm -rf -- "_s + directory : u"rm -f -- "_s + file;
     QString storeFirst;
     if (m_storeFirst)
-        storeFirst = m_storeFirst->script + u" || { echo '##cuttle[filesNotStored]'; exit 1; }\n"_s;
+        storeFirst = m_storeFirst->script + u" || { echo '##cuttle[filesNotStored]'; exit 1; }\n"_s
+                     + u"echo '##cuttle[filesStored]'\n"_s;
     return storeFirst + u"{ mkdir -p -m 700 -- "_s + directory + u" && chmod 700 -- "_s + directory + u" && cat > "_s + file
         + u"; } || { "_s + cleanup + u"; echo '##cuttle[bootstrapFailed]'; exit 1; }\nexec bash "_s + file
         + u" < /dev/null"_s;
@@ -213,6 +214,7 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
     ScriptResult result;
     bool bootstrapFailed = false;
     bool filesNotStored = false;
+    bool filesStored = false; // after that, the script's own output: its messages are not ours
     QString fileNotStored;
     QStringList bootstrapErrors;
     ServiceMessageParser out;
@@ -233,7 +235,9 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
             case ServiceMessageEvent::Kind::Message:
                 if (event.name == u"bootstrapFailed"_s)
                     bootstrapFailed = true;
-                if (event.name == u"filesNotStored"_s) {
+                if (event.name == u"filesStored"_s)
+                    filesStored = true;
+                if (event.name == u"filesNotStored"_s && m_storeFirst && !filesStored) {
                     filesNotStored = true;
                     if (fileNotStored.isEmpty())
                         fileNotStored = event.attributes.value(u"path"_s);

@@ -335,7 +335,7 @@ int main(int argc, char **argv)
                 medianRatio(redeployTimes, redeployFloorTimes));
 
     std::printf("machine CPU of a redeployment, median: %.2f s, of the redeployment floor: %.2f s; "
-                "CPU time the hypervisor took during the redeployments: %.2f s\n",
+                "CPU time the hypervisor took during the redeployments and their floors: %.2f s\n",
                 median(redeployBusy), median(redeployFloorBusy), stolen);
 
     // Log throughput: every target prints 20,000 lines at once.

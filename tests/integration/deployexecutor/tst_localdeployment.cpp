@@ -175,6 +175,35 @@ private slots:
         QVERIFY(log.contains(u"1 file(s) matching config.json came along with the extraction."_s));
         QVERIFY(readFile(current + u"/big.txt"_s).endsWith("x\nHello\n"));
         QCOMPARE(readFile(current + u"/config.json"_s), QByteArray("{\n  \"Name\": \"Hello\",\n  \"Port\": 8080\n}\n"));
+
+        // A pattern that needs the installation directory is read after the extraction, as an
+        // absolute path; it is still the file the other set changed. Shell characters in a
+        // pattern are names, not syntax.
+        f.push(u"Acme.Web.4.0.0.tar.gz"_s, {TestEntry::file("config.json", config), TestEntry::file("Deploy.sh", "cat config.json\n", 0755),
+                                            TestEntry::file("it's (odd); $x.txt", "#{Greeting}\n")});
+        f.setProcess({packageStep(u"Deploy web"_s, u"Acme.Web"_s, {u"web"_s},
+                                  {{u"Octopus.Action.SubstituteInFiles.TargetFiles"_s, u"*.json\nit's (odd); $x.txt"_s},
+                                   {u"Octopus.Action.StructuredConfigurationVariables.TargetFiles"_s,
+                                    u"#{Octopus.Action.Package.InstallationDirectoryPath}/config.json"_s}})});
+        f.release(u"4.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"4.0.0"_s, u"Development"_s)), u"Success"_s);
+        log = f.storedLog(f.lastTaskId);
+        QVERIFY2(log.contains(u"2 file(s) matching *.json, it's (odd); $x.txt came along with the extraction."_s),
+                 qPrintable(log.join(u'\n')));
+        QVERIFY(!log.join(u'\n').contains(u"config.json came along"_s));
+        QCOMPARE(readFile(current + u"/config.json"_s), QByteArray("{\n  \"Name\": \"Hello\",\n  \"Port\": 8080\n}\n"));
+        QCOMPARE(readFile(current + u"/it's (odd); $x.txt"_s), QByteArray("Hello\n"));
+
+        // Only the step has a PreDeploy script: nothing comes along either.
+        f.push(u"Acme.Web.5.0.0.tar.gz"_s, {TestEntry::file("config.json", config), TestEntry::file("Deploy.sh", "cat config.json\n", 0755)});
+        f.setProcess({packageStep(u"Deploy web"_s, u"Acme.Web"_s, {u"web"_s},
+                                  {{u"Octopus.Action.SubstituteInFiles.TargetFiles"_s, u"*.json"_s},
+                                   {u"Octopus.Action.StructuredConfigurationVariables.TargetFiles"_s, u"config.json"_s},
+                                   {ActionProperty::customScript(u"PreDeploy"_s), u"sed -i 's/\"Name\"/\"Title\"/' config.json"_s}})});
+        f.release(u"5.0.0"_s);
+        QCOMPARE(toString(f.deploy(u"5.0.0"_s, u"Development"_s)), u"Success"_s);
+        QVERIFY(!f.storedLog(f.lastTaskId).join(u'\n').contains(u"came along"_s));
+        QCOMPARE(readFile(current + u"/config.json"_s), QByteArray("{\n  \"Title\": \"Hello\",\n  \"Port\": 8080\n}\n"));
     }
 
     void stepScriptsRunAfterThePackagesOwn()

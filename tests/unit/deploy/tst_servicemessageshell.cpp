@@ -108,6 +108,13 @@ private slots:
         QCOMPARE(events.at(1).text, QString::fromLatin1(QByteArray("héllo").toBase64()));
     }
 
+    void theCallersLocaleIsKept()
+    {
+        // __cuttle_b64 counts bytes under LC_ALL=C; the script that sourced it must not.
+        const QByteArray out = runBash(u"v='é'\n__cuttle_b64 e \"$v\"\nprintf '%s %s\\n' \"${#v}\" \"$LC_ALL\"\n"_s);
+        QCOMPARE(out, QByteArray("1 C.UTF-8\n"));
+    }
+
     void noProcessStartedForShortValues()
     {
         // With PATH empty, base64 and tr cannot be found: short values must not need them.
