@@ -127,6 +127,15 @@ bool run(const QString &program, const QStringList &arguments, const QString &di
     return true;
 }
 
+/// Collects a script's output lines, stdout and stderr alike.
+ScriptBootstrap::EventHandler collectLines(QStringList &lines)
+{
+    return [&lines](const ServiceMessageEvent &event, bool) {
+        if (event.kind == ServiceMessageEvent::Kind::Line)
+            lines.append(event.text);
+    };
+}
+
 QString message(const Error &error)
 {
     return error.message;
@@ -811,10 +820,7 @@ void tst_DeployScripts::filesStoredFirstByAScriptsCommand()
                                             {u"conf/app settings.json"_s, QByteArray("\0new", 4)},
                                             {u"empty.txt"_s, {}}}));
     QStringList lines;
-    const Result<ScriptResult> result = bootstrap.run(*transport, [&](const ServiceMessageEvent &event, bool) {
-        if (event.kind == ServiceMessageEvent::Kind::Line)
-            lines.append(event.text);
-    });
+    const Result<ScriptResult> result = bootstrap.run(*transport, collectLines(lines));
     QVERIFY2(result.ok(), qPrintable(result ? QString() : message(result.error())));
     QVERIFY2(result->succeeded(), qPrintable(lines.join(u'\n')));
     QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 8080}\n"));
@@ -828,10 +834,7 @@ void tst_DeployScripts::filesStoredFirstByAScriptsCommand()
     failing.setScript(u"echo the script ran"_s);
     QVERIFY(failing.storeFilesFirst(dir, {{u"appsettings.json"_s, "{\"Port\": 9090}\n"}, {u"no such dir/x.json"_s, "{}"}}));
     lines.clear();
-    const Result<ScriptResult> refused = failing.run(*transport, [&](const ServiceMessageEvent &event, bool) {
-        if (event.kind == ServiceMessageEvent::Kind::Line)
-            lines.append(event.text);
-    });
+    const Result<ScriptResult> refused = failing.run(*transport, collectLines(lines));
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().message.startsWith(dir + u"/no such dir/x.json on "_s), qPrintable(refused.error().message));
     QVERIFY2(refused.error().message.contains(u"could not be rewritten: "_s), qPrintable(refused.error().message));
