@@ -215,6 +215,15 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
     bool bootstrapFailed = false;
     bool filesNotStored = false;
     bool filesStored = false; // after that, the script's own output: its messages are not ours
+    // What the files' store says on stderr: part of its sentence if it fails, logged if it does not.
+    QList<ServiceMessageEvent> heldBack;
+    const auto flushHeldBack = [&]() {
+        if (onEvent) {
+            for (const ServiceMessageEvent &line : std::as_const(heldBack))
+                onEvent(line, true);
+        }
+        heldBack.clear();
+    };
     QString fileNotStored;
     QStringList bootstrapErrors;
     ServiceMessageParser out;
@@ -235,8 +244,10 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
             case ServiceMessageEvent::Kind::Message:
                 if (event.name == u"bootstrapFailed"_s)
                     bootstrapFailed = true;
-                if (event.name == u"filesStored"_s)
+                if (event.name == u"filesStored"_s) {
                     filesStored = true;
+                    flushHeldBack();
+                }
                 if (event.name == u"filesNotStored"_s && m_storeFirst && !filesStored) {
                     filesNotStored = true;
                     if (fileNotStored.isEmpty())
@@ -253,7 +264,10 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
                 if (fromStderr) {
                     ServiceMessageEvent line = event;
                     line.category = TaskLogCategory::Error;
-                    onEvent(line, true);
+                    if (m_storeFirst && !filesStored)
+                        heldBack.append(line);
+                    else
+                        onEvent(line, true);
                 } else {
                     onEvent(event, false);
                 }
@@ -271,6 +285,8 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
     const Result<ExitInfo> exit = transport.run(request, callbacks);
     handle(out.finish(), false);
     handle(err.finish(), true);
+    if (!filesNotStored)
+        flushHeldBack();
     if (!exit)
         return exit.error();
     if (filesNotStored) {

@@ -839,6 +839,9 @@ void tst_DeployScripts::filesStoredFirstByAScriptsCommand()
     QVERIFY2(refused.error().message.startsWith(dir + u"/no such dir/x.json on "_s), qPrintable(refused.error().message));
     QVERIFY2(refused.error().message.contains(u"could not be rewritten: "_s), qPrintable(refused.error().message));
     QVERIFY(!lines.contains(u"the script ran"_s));
+    // The tool's complaint is in the sentence, not logged once more.
+    QVERIFY2(refused.error().message.contains(u"No such file or directory"_s), qPrintable(refused.error().message));
+    QVERIFY2(lines.filter(u"No such file or directory"_s).isEmpty(), qPrintable(lines.join(u'\n')));
     QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 9090}\n"));
 
     // More than one command holds: not taken along.
