@@ -102,8 +102,9 @@ struct FileSet
     QString name;
     QString property;
 };
-const QList<FileSet> kFileSets = {{QStringLiteral("substitute"), kSubstituteFiles},
-                                  {QStringLiteral("structured"), kStructuredFiles}};
+const QString kSubstituteSet = QStringLiteral("substitute");
+const QString kStructuredSet = QStringLiteral("structured");
+const QList<FileSet> kFileSets = {{kSubstituteSet, kSubstituteFiles}, {kStructuredSet, kStructuredFiles}};
 
 /// The file sets the extracting command can read along (see RemoteFiles::prefetchScript()):
 /// those whose files nothing changes before the conventions that change them, which holds
@@ -384,7 +385,7 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
         if (auto r = convention(QStringLiteral("PreDeploy")); !r)
             return r;
         if (const QString files = c.properties.value(kSubstituteFiles); !files.trimmed().isEmpty()) {
-            auto substituted = changeFiles(c, fileChanges, kFileSets.at(0).name, files, variables,
+            auto substituted = changeFiles(c, fileChanges, kSubstituteSet, files, variables,
                                            [&](const QString &local, const QString &relative) -> Result<bool> {
                 auto report = FileVariableSubstitution::substitute(local, variables, ignoreErrors);
                 if (!report)
@@ -399,7 +400,7 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
             StructuredConfigReplacer::Variables pairs;
             for (const QString &variableName : variables.names())
                 pairs << qMakePair(variableName, variables.valueOr(variableName));
-            auto replaced = changeFiles(c, fileChanges, kFileSets.at(1).name, files, variables,
+            auto replaced = changeFiles(c, fileChanges, kStructuredSet, files, variables,
                                         [&](const QString &local, const QString &relative) -> Result<bool> {
                 auto outcome = StructuredConfigReplacer::replaceInFile(local, pairs);
                 if (!outcome)
