@@ -170,7 +170,8 @@ trap __cuttle_cleanup EXIT
 # The listing is searched by awk only when a quick match says it might hold such an entry.
 __cuttle_gnu_extract() {
     local errors=$tar_errors listing status unsafe=
-    listing=$(LC_ALL=C tar -x -v -f - -C "$dir" --no-same-owner 2> "$errors")
+    # 128 KiB records (-b 256) instead of 10 KiB: a twelfth of the read and write calls.
+    listing=$(LC_ALL=C tar -x -v -b 256 -f - -C "$dir" --no-same-owner 2> "$errors")
     status=$?
     case $'\n'$listing in
         *..* | *$'\n'/* | *$'\n'\\* | *$'\n'[A-Za-z]:*) unsafe=$(printf '%s\n' "$listing" | __cuttle_unsafe) ;;
