@@ -6201,10 +6201,6 @@ df -h &quot;$HOME&quot;</source>
         <source>The script could not be stored in %1 on %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>exit code %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ScriptRunService</name>

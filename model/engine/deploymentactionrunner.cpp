@@ -109,8 +109,8 @@ const QList<FileSet> kFileSets = {{kSubstituteSet, kSubstituteFiles}, {kStructur
 /// The file sets the extracting command can read along (see RemoteFiles::prefetchScript()):
 /// those whose files nothing changes before the conventions that change them, which holds
 /// unless a PreDeploy script runs. The package's PreDeploy.sh is only known on the target, so
-/// the script checks for it there.
-QString prefetchFragment(const DeploymentActionRunner::Context &c)
+/// prefetchFragment() checks for it there.
+QList<RemoteFiles::PrefetchRequest> prefetchRequests(const DeploymentActionRunner::Context &c)
 {
     if (!c.properties.value(ActionProperty::customScript(QStringLiteral("PreDeploy"))).trimmed().isEmpty())
         return {};
@@ -125,6 +125,11 @@ QString prefetchFragment(const DeploymentActionRunner::Context &c)
         if (patterns.ok() && patterns.unresolved.isEmpty())
             requests.append({set.name, patternsOf(patterns.text)});
     }
+    return requests;
+}
+
+QString prefetchFragment(const QList<RemoteFiles::PrefetchRequest> &requests)
+{
     if (requests.isEmpty())
         return {};
     return u"[ -f PreDeploy.sh ] || {\n"_s + RemoteFiles::prefetchScript(requests) + u"}\n"_s;
@@ -320,7 +325,8 @@ VoidResult DeploymentActionRunner::runScript(const Context &c)
 VoidResult DeploymentActionRunner::deployPackage(const Context &c)
 {
     PackageDeployer deployer(*c.transport, linesToLog(c));
-    deployer.setAfterExtraction(prefetchFragment(c));
+    const QList<RemoteFiles::PrefetchRequest> prefetch = prefetchRequests(c);
+    deployer.setAfterExtraction(prefetchFragment(prefetch));
     const auto directoryOf = [&](const ReleasePackage &package) {
         return PackageDeployScript::packageDirectory(c.rootDirectory, c.plan->environmentName, c.plan->tenantName,
                                                      package.packageId);
@@ -337,11 +343,9 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
     Context inPackage = c;
     inPackage.variables = variables;
     PackageFileChanges fileChanges(*c.transport, extracted->path);
-    for (const FileSet &set : kFileSets) {
-        if (auto files = RemoteFiles::prefetched(extracted->messages, set.name)) {
-            const EvaluationResult patterns = TemplateEngine::evaluate(c.properties.value(set.property), c.variables);
-            fileChanges.setPrefetched(set.name, patternsOf(patterns.text), *files);
-        }
+    for (const RemoteFiles::PrefetchRequest &request : prefetch) {
+        if (auto files = RemoteFiles::prefetched(extracted->messages, request.name))
+            fileChanges.setPrefetched(request.name, request.patterns, *files);
     }
 
     // Each convention runs the package's script, then the step's own (as the reference product

@@ -332,23 +332,23 @@ Result<QStringList> DeploymentPlanner::tenantsTagged(const QString &projectId, c
             return Error::validation(tr("There is no tenant tag %1.").arg(tag), QStringLiteral("tenantTag"));
         filter << *found;
     }
-    auto target = EnvironmentRepository(m_context).find(project->spaceId, environment);
-    if (!target)
-        return target.error();
+    auto env = EnvironmentRepository(m_context).find(project->spaceId, environment);
+    if (!env)
+        return env.error();
     auto tenants = TenantRepository(m_context).list(project->spaceId);
     if (!tenants)
         return tenants.error();
     QStringList names;
     for (const Tenant &tenant : std::as_const(*tenants)) {
         const bool connected = std::any_of(tenant.projects.cbegin(), tenant.projects.cend(), [&](const TenantProjectConnection &c) {
-            return c.projectId == project->id && c.environmentIds.contains(target->id);
+            return c.projectId == project->id && c.environmentIds.contains(env->id);
         });
         if (connected && matchesTagFilter(tenant.tags, filter))
             names << tenant.name;
     }
     if (names.isEmpty()) {
         return Error::validation(tr("No tenant connected to %1 for %2 is tagged %3.")
-                                     .arg(project->name, target->name, tagFilter.join(QLatin1String(", "))),
+                                     .arg(project->name, env->name, tagFilter.join(QLatin1String(", "))),
                                  QStringLiteral("tenantTag"));
     }
     names.sort(Qt::CaseInsensitive);

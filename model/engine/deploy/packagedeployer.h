@@ -87,7 +87,8 @@ private:
     /// stopInputOnCacheHit: stop sending standardInputFile once the script reports a cache hit.
     Result<Outcome> runScript(const QString &script, const QString &standardInputFile = {},
                               bool stopInputOnCacheHit = false);
-    /// The packageDamaged case of extractIfCached(): reports it through m_onLine; true if it was.
+    /// Whether the script reported packageCacheDamaged (the damaged plain tar is gone and the
+    /// package must be sent again); reports it through m_onLine.
     bool reportedDamagedCache(const Outcome &outcome) const;
     Result<ExtractedPackage> extracted(const Result<Outcome> &outcome);
     Error failure(const Outcome &outcome, const QString &activity) const;

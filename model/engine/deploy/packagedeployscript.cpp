@@ -165,9 +165,8 @@ __cuttle_cleanup() {
 }
 trap __cuttle_cleanup EXIT
 # GNU tar needs no listing pass first: it never writes outside -C (it strips a leading '/' and
-# skips '..' members), so its verbose listing is checked after the one pass. Reads a plain tar
-# from stdin.
-# The listing is searched by awk only when a quick match says it might hold such an entry.
+# skips '..' members), so its verbose listing is checked after the one pass, by awk only when a
+# quick match says it might hold such an entry. Reads a plain tar from stdin.
 __cuttle_gnu_extract() {
     local errors=$tar_errors listing status unsafe=
     # 128 KiB records (-b 256) instead of 10 KiB: a twelfth of the read and write calls.

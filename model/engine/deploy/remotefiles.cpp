@@ -220,9 +220,10 @@ std::optional<RemoteFiles::StoreAlong> RemoteFiles::storeAlong(const QString &di
     return along;
 }
 
-QString RemoteFiles::storeFailure(const QString &path, const QString &target, const QString &reason)
+QString RemoteFiles::storeFailure(const QString &path, const QString &target, const QByteArray &standardError,
+                                  const ExitInfo &exit)
 {
-    return tr("%1 on %2 could not be rewritten: %3.").arg(path, target, reason);
+    return tr("%1 on %2 could not be rewritten: %3.").arg(path, target, reason(standardError, exit));
 }
 
 VoidResult RemoteFiles::storeBatch(Transport &transport, const QString &directory, const QList<File> &files)
@@ -243,7 +244,7 @@ VoidResult RemoteFiles::storeBatch(Transport &transport, const QString &director
     if (!exit->succeeded()) {
         const QString failed = QString::fromUtf8(out).trimmed();
         const QString path = failed.isEmpty() ? directory : directory + u'/' + failed;
-        return Error::failed(storeFailure(path, transport.targetDescription(), reason(err, *exit)));
+        return Error::failed(storeFailure(path, transport.targetDescription(), err, *exit));
     }
     return {};
 }

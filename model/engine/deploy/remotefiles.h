@@ -53,8 +53,10 @@ public:
     };
     /// Nothing when the files need more than one command (see store()).
     static std::optional<StoreAlong> storeAlong(const QString &directory, const QList<File> &files);
-    /// The sentence for a failure to store `path` on a target; reason as the tool said it.
-    static QString storeFailure(const QString &path, const QString &target, const QString &reason);
+    /// The sentence for a failure to store `path` on a target: what the tools said on stderr,
+    /// else the exit code.
+    static QString storeFailure(const QString &path, const QString &target, const QByteArray &standardError,
+                                const ExitInfo &exit);
 
     /// Files to read in the command that extracts a package, before anything can change them,
     /// so that no command of their own is needed.
@@ -81,6 +83,7 @@ private:
     static QString storeScript(const QString &directory, const QList<File> &files, bool failureAsMessage);
     static bool fitsOneCommand(const QList<File> &files, qsizetype from, qsizetype *end);
     static VoidResult storeBatch(Transport &transport, const QString &directory, const QList<File> &files);
+    /// What the command said on stderr, else its exit code.
     static QString reason(const QByteArray &standardError, const ExitInfo &exit);
 };
 

@@ -290,13 +290,9 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
     if (!exit)
         return exit.error();
     if (filesNotStored) {
-        QString reason = bootstrapErrors.join(u' ').trimmed();
-        if (reason.endsWith(u'.'))
-            reason.chop(1);
-        if (reason.isEmpty())
-            reason = tr("exit code %1").arg(exit->exitCode);
         return Error::failed(RemoteFiles::storeFailure(fileNotStored.isEmpty() ? m_storeDirectory : fileNotStored,
-                                                       transport.targetDescription(), reason));
+                                                       transport.targetDescription(), bootstrapErrors.join(u' ').toUtf8(),
+                                                       *exit));
     }
     if (bootstrapFailed) {
         return Error::failed(tr("The script could not be stored in %1 on %2: %3.")
