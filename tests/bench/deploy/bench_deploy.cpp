@@ -12,14 +12,23 @@
 // compare. Each measurement starts after a sync, so that none pays for writing back the data of
 // the one before.
 //
-// Usage: bench_deploy [--user NAME] [--rounds N]   (--user: log in as another account through
-// PAM; the account's login shell start-up then counts for both sides. --rounds: default 3)
+// Usage: bench_deploy [--user NAME] [--rounds N] [--directory DIR]
+//   --user: log in as another account through PAM; the account's login shell start-up then counts
+//   for both sides. --rounds: default 3. --directory: where the targets' directories (and the
+//   floor's) are made, default /tmp; it must be writable by that account.
+//
+// The file system under --directory decides much of the figures: creating the package's 300 files
+// is most of an extraction's work, and ext4 without a journal scans for recently deleted inodes at
+// every file it creates (tens of times slower than ext4 with its journal). The benchmark names the
+// file system it ran on.
 #include "tests/integration/deployexecutor/deploymentfixture.h"
 #include "model/engine/accountservice.h"
 #include "tests/support/sshdfixture.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QStorageInfo>
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -129,6 +138,21 @@ MachineCpu machineCpu()
     return {busy / tick, fields.at(8).toDouble() / tick};
 }
 
+/// "ext4 on /dev/vda, mounted on /, without a journal": what the targets' files are written to.
+QString describeFileSystem(const QString &directory)
+{
+    const QStorageInfo storage(directory);
+    QString text = QString::fromUtf8(storage.fileSystemType()) + u" on "_s + QString::fromUtf8(storage.device())
+                   + u", mounted on "_s + storage.rootPath();
+    if (storage.fileSystemType() == "ext4") {
+        // Every journaled ext4 has a jbd2 entry named after its device.
+        const QString device = QFileInfo(QString::fromUtf8(storage.device())).fileName();
+        const bool journaled = !QDir(u"/proc/fs/jbd2"_s).entryList({device + u"-*"_s}, QDir::Dirs).isEmpty();
+        text += journaled ? u", with a journal"_s : u", without a journal"_s;
+    }
+    return text;
+}
+
 double peakRssMiB()
 {
     rusage usage{};
@@ -145,6 +169,7 @@ int main(int argc, char **argv)
     QString user = QString::fromLocal8Bit(getpwuid(geteuid())->pw_name);
     bool pam = false;
     int rounds = 3;
+    QString base = u"/tmp"_s;
     const QStringList args = app.arguments().mid(1);
     for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
         if (args.at(i) == u"--user"_s) {
@@ -152,11 +177,18 @@ int main(int argc, char **argv)
             pam = true;
         } else if (args.at(i) == u"--rounds"_s) {
             rounds = std::max(1, args.at(i + 1).toInt());
+        } else if (args.at(i) == u"--directory"_s) {
+            base = QDir(args.at(i + 1)).absolutePath();
         } else {
             die(u"unknown option "_s + args.at(i));
         }
     }
-    std::printf("logging in as %s\n", qPrintable(user));
+    if (!QFileInfo(base).isDir())
+        die(base + u" is not a directory"_s);
+    std::printf("logging in as %s; target directories under %s (%s)\n", qPrintable(user), qPrintable(base),
+                qPrintable(describeFileSystem(base)));
+    const auto targetDirectory = [&](int port) -> QString { return base + u"/cuttle-bench-target-"_s + QString::number(port); };
+    const auto floorDirectory = [&](int port) -> QString { return base + u"/cuttle-bench-floor-"_s + QString::number(port); };
 
     DeploymentFixture f;
     const QString key = f.dir.filePath(u"id_ed25519"_s);
@@ -195,7 +227,7 @@ int main(int argc, char **argv)
         target.port = sshd->port();
         target.accountId = created->id;
         target.hostKeyFingerprint = sshd->hostKeyFingerprint();
-        target.directory = u"/tmp/cuttle-bench-target-"_s + QString::number(sshd->port());
+        target.directory = targetDirectory(sshd->port());
         target.environmentIds = {f.development};
         target.tags = {u"web"_s};
         if (!TargetRepository(f.context).create(target))
@@ -223,11 +255,10 @@ int main(int argc, char **argv)
         std::vector<std::unique_ptr<QProcess>> floors;
         for (const auto &sshd : servers) {
             auto process = std::make_unique<QProcess>();
-            const QString dir = u"/tmp/cuttle-bench-floor-"_s + QString::number(sshd->port());
+            const QString dir = floorDirectory(sshd->port());
             QString extract = u"tar xzf - -C $n"_s;
             if (fromCache) {
-                extract = u"tar xf /tmp/cuttle-bench-target-"_s + QString::number(sshd->port())
-                          + u"/.cuttle/packages/*.expanded.*.tar -C $n"_s;
+                extract = u"tar xf "_s + targetDirectory(sshd->port()) + u"/.cuttle/packages/*.expanded.*.tar -C $n"_s;
                 process->setStandardInputFile(QProcess::nullDevice());
             } else {
                 process->setStandardInputFile(package);
@@ -256,8 +287,8 @@ int main(int argc, char **argv)
     };
     const auto emptyTargets = [&]() {
         for (const auto &sshd : servers) {
-            QDir(u"/tmp/cuttle-bench-target-"_s + QString::number(sshd->port())).removeRecursively();
-            QDir(u"/tmp/cuttle-bench-floor-"_s + QString::number(sshd->port())).removeRecursively();
+            QDir(targetDirectory(sshd->port())).removeRecursively();
+            QDir(floorDirectory(sshd->port())).removeRecursively();
         }
     };
 
@@ -360,8 +391,8 @@ int main(int argc, char **argv)
     std::printf("peak RSS of this process (engine + benchmark): %.1f MiB (goal for cuttlectl deploy < 150 MB)\n", peakRssMiB());
 
     for (const auto &sshd : servers) {
-        QDir(u"/tmp/cuttle-bench-target-"_s + QString::number(sshd->port())).removeRecursively();
-        QDir(u"/tmp/cuttle-bench-floor-"_s + QString::number(sshd->port())).removeRecursively();
+        QDir(targetDirectory(sshd->port())).removeRecursively();
+        QDir(floorDirectory(sshd->port())).removeRecursively();
     }
     return 0;
 }
