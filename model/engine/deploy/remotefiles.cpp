@@ -141,6 +141,22 @@ QString RemoteFiles::storeLine(const File &file)
     return u"__cuttle_store "_s + shellQuote(file.relativePath) + u' ' + QString::number(file.content.size()) + u'\n';
 }
 
+namespace {
+
+/// Follows each file's content on standard input: a content cut short leaves the store without
+/// this line, so no file is replaced by less than was sent (and no stat is needed to tell).
+constexpr char StoredLine[] = "##cuttle-end-of-file";
+
+} // namespace
+
+QByteArray RemoteFiles::storeInput(const QList<File> &files)
+{
+    QByteArray input;
+    for (const File &file : files)
+        input += file.content + StoredLine + '\n';
+    return input;
+}
+
 QString RemoteFiles::storeScript(const QString &directory, const QList<File> &files)
 {
     return storeScript(directory, files, false);
@@ -154,17 +170,24 @@ QString RemoteFiles::storeScript(const QString &directory, const QList<File> &fi
         : u"    printf '%s\\n' \"$1\"\n"_s;
     // The contents follow one another on standard input, so each read must take exactly its
     // file's bytes: GNU head limits each read to what is left; other heads may read ahead
-    // through a buffer, and then dd reads a byte at a time (slow, but exact).
+    // through a buffer, and then dd reads a byte at a time (slow, but exact). The line after
+    // each content is read by the shell itself (a byte at a time on a pipe, as it must).
+    // Every tool is a process to start on the target: the mode is copied with chmod --reference
+    // where chmod has it (GNU), else read with stat first.
     QString script = u"cd -- "_s + shellQuote(directory) + u" || exit 1\n"_s
         + u"case $(head --version 2> /dev/null) in\n"_s
         + u"    *GNU*) __cuttle_take() { head -c \"$1\"; } ;;\n"_s
         + u"    *) __cuttle_take() { dd bs=1 count=\"$1\" 2> /dev/null; } ;;\n"_s
         + u"esac\n"_s
         + u"__cuttle_store() {\n"_s
-        + u"    local t=$1.cuttle-$$\n"_s
-        + u"    if __cuttle_take \"$2\" > \"$t\" && [ \"$(stat -c %s -- \"$t\")\" = \"$2\" ] &&\n"_s
-        + u"        chmod -- \"$(stat -c %a -- \"$1\")\" \"$t\" && mv -f -- \"$t\" \"$1\"; then\n"_s
-        + u"        return 0\n"_s
+        + u"    local t=$1.cuttle-$$ line\n"_s
+        + u"    if __cuttle_take \"$2\" > \"$t\"; then\n"_s
+        + u"        if IFS= read -r line && [ \"$line\" = '"_s + QString::fromLatin1(StoredLine) + u"' ]; then\n"_s
+        + u"            { chmod --reference=\"$1\" -- \"$t\" 2> /dev/null || chmod -- \"$(stat -c %a -- \"$1\")\" \"$t\"; } &&\n"_s
+        + u"                mv -f -- \"$t\" \"$1\" && return 0\n"_s
+        + u"        else\n"_s
+        + u"            echo \"its new content arrived incomplete\" >&2\n"_s
+        + u"        fi\n"_s
         + u"    fi\n"_s
         + u"    rm -f -- \"$t\"\n"_s
         + reportFailure
@@ -215,8 +238,7 @@ std::optional<RemoteFiles::StoreAlong> RemoteFiles::storeAlong(const QString &di
     StoreAlong along;
     // In a subshell: the cd is its own, and a failure ends only it, for the command to report.
     along.script = u"(\n"_s + storeScript(directory, files, true) + u")"_s;
-    for (const File &file : files)
-        along.input += file.content;
+    along.input = storeInput(files);
     return along;
 }
 
@@ -230,14 +252,12 @@ VoidResult RemoteFiles::storeBatch(Transport &transport, const QString &director
 {
     RunRequest request;
     request.script = storeScript(directory, files);
-    for (const File &file : files)
-        request.standardInput += file.content;
+    request.standardInput = storeInput(files);
     QByteArray out;
     QByteArray err;
     OutputCallbacks callbacks;
     callbacks.onStdout = [&](const QByteArray &chunk) { out += chunk; };
     callbacks.onStderr = [&](const QByteArray &chunk) { err += chunk; };
-    // All files empty: no input at all; the command reads end of input at once, as it should.
     auto exit = transport.run(request, callbacks);
     if (!exit)
         return exit.error();

@@ -39,8 +39,10 @@ public:
     /// shared with another file is not written through. Each file keeps its permissions. Stops
     /// at the first file that cannot be replaced; the ones before it stay replaced.
     static VoidResult store(Transport &transport, const QString &directory, const QList<File> &files);
-    /// The command store() runs; its standard input is the files' contents one after another.
+    /// The command store() runs, with storeInput() on its standard input.
     static QString storeScript(const QString &directory, const QList<File> &files);
+    /// The files' contents one after another, each followed by a line that proves it complete.
+    static QByteArray storeInput(const QList<File> &files);
 
     /// store() as the start of another command (see ScriptBootstrap::storeFilesFirst()): Bash
     /// that takes exactly the files' contents from the start of standard input, leaving the rest

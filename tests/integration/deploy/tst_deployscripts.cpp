@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -439,6 +440,25 @@ void tst_DeployScripts::bootstrapThatCannotBeStoredFailsInOneSentence()
              qPrintable(result.error().message));
     QVERIFY2(result.error().message.contains(u"Not a directory"_s), qPrintable(result.error().message));
     QVERIFY(!lines.contains(u"never"_s));
+
+    // A run's own directory is made fresh: one that is there already (made by someone else,
+    // with who knows what mode) is not used, and not removed.
+    ScriptBootstrap own(m_root + u"/work"_s);
+    own.setScript(u"echo never"_s);
+    QVERIFY(QDir().mkpath(own.bootstrapDirectory()));
+    QVERIFY(QFile::setPermissions(own.bootstrapDirectory(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                                                 | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther));
+    lines.clear();
+    const Result<ScriptResult> refused = own.run(*transport, [&](const ServiceMessageEvent &event, bool) {
+        if (event.kind == ServiceMessageEvent::Kind::Line)
+            lines << event.text;
+    });
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.startsWith(u"The script could not be stored in "_s + own.bootstrapDirectory()),
+             qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(u"File exists"_s), qPrintable(refused.error().message));
+    QVERIFY(!lines.contains(u"never"_s));
+    QVERIFY(QFileInfo(own.bootstrapDirectory()).isDir());
 }
 
 void tst_DeployScripts::scriptReadsEndOfInput()
@@ -797,6 +817,24 @@ void tst_DeployScripts::remoteFilesFetchedAndStored()
     QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 9090}\n"));
     QCOMPARE(QFileInfo(dir + u"/config/empty.json"_s).size(), 0);
     QVERIFY(QDir(dir).entryList(QDir::Files | QDir::Hidden).filter(u"cuttle"_s).isEmpty());
+
+    // Contents cut short (a connection that ends early): the file is not replaced by less than
+    // was sent, and the sentence says why.
+    const QList<RemoteFiles::File> whole = {{u"appsettings.json"_s, "{\"Port\": 7070, \"Name\": \"long enough\"}\n"}};
+    for (const qsizetype cut : {qsizetype(30), qsizetype(10), qsizetype(3)}) {
+        RunRequest request;
+        request.script = RemoteFiles::storeScript(dir, whole);
+        request.standardInput = RemoteFiles::storeInput(whole).chopped(cut);
+        QByteArray err;
+        OutputCallbacks callbacks;
+        callbacks.onStderr = [&](const QByteArray &chunk) { err += chunk; };
+        const Result<ExitInfo> exit = transport->run(request, callbacks);
+        QVERIFY(exit.ok());
+        QVERIFY(!exit->succeeded());
+        QVERIFY2(err.contains("its new content arrived incomplete"), err.constData());
+        QCOMPARE(readFile(dir + u"/appsettings.json"_s), QByteArray("{\"Port\": 9090}\n"));
+        QVERIFY(QDir(dir).entryList(QDir::Files | QDir::Hidden).filter(u"cuttle"_s).isEmpty());
+    }
 }
 
 void tst_DeployScripts::filesStoredFirstByAScriptsCommand()
@@ -863,13 +901,22 @@ void tst_DeployScripts::remoteFilesStoredExactlyWithAnotherHead()
     QVERIFY(writeFile(bin + u"/head"_s, "#!/bin/sh\n[ \"$1\" = --version ] && { touch \"$(dirname \"$0\")/asked\"; echo 'head (busybox)'; exit 0; }\n"
                                          "touch \"$(dirname \"$0\")/used\"\nexec cat\n"));
     QVERIFY(QFile::setPermissions(bin + u"/head"_s, QFile::ReadOwner | QFile::ExeOwner));
+    // Nor does every chmod copy a mode from another file (busybox's does not).
+    const QString realChmod = QStandardPaths::findExecutable(u"chmod"_s);
+    QVERIFY(!realChmod.isEmpty());
+    QVERIFY(writeFile(bin + u"/chmod"_s, "#!/bin/sh\ncase $1 in --reference*) echo 'chmod: unrecognized option' >&2; exit 1 ;; esac\nexec "
+                                          + QFile::encodeName(realChmod) + " \"$@\"\n"));
+    QVERIFY(QFile::setPermissions(bin + u"/chmod"_s, QFile::ReadOwner | QFile::ExeOwner));
     qputenv("PATH", QFile::encodeName(bin) + ':' + path);
     auto transport = connect(u"local"_s);
     QVERIFY(transport);
     const QString dir = m_root + u"/Production/Acme.Web/2.0.0"_s;
     for (const char *name : {"a.json", "b.json", "c.json"})
         QVERIFY(writeFile(dir + u'/' + QString::fromLatin1(name), "old"));
+    QVERIFY(QFile::setPermissions(dir + u"/c.json"_s, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     QVERIFY(RemoteFiles::store(*transport, dir, {{u"a.json"_s, "first"}, {u"b.json"_s, {}}, {u"c.json"_s, "third\n"}}).ok());
+    QCOMPARE(QFileInfo(dir + u"/c.json"_s).permissions() & (QFile::ExeOwner | QFile::ReadGroup | QFile::ReadOther),
+             QFile::ExeOwner);
     QCOMPARE(readFile(dir + u"/a.json"_s), QByteArray("first"));
     QCOMPARE(readFile(dir + u"/b.json"_s), QByteArray());
     QCOMPARE(readFile(dir + u"/c.json"_s), QByteArray("third\n"));
