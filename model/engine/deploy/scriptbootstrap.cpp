@@ -144,16 +144,28 @@ QString ScriptBootstrap::bootstrapPath() const
 
 QString ScriptBootstrap::runCommand() const
 {
-    // -m applies to the last component only; an existing directory keeps its mode, so insist on it.
     const QString directory = shellQuote(trimmedSlashes(m_bootstrapDirectory));
     const QString file = shellQuote(bootstrapPath());
-    const QString cleanup = m_ownsDirectory ? u"rm -rf -- "_s + directory : u"rm -f -- "_s + file;
     QString storeFirst;
     if (m_storeFirst)
         storeFirst = m_storeFirst->script + u" || { echo '##cuttle[filesNotStored]'; exit 1; }\n"_s
                      + u"echo '##cuttle[filesStored]'\n"_s;
-    return storeFirst + u"{ mkdir -p -m 700 -- "_s + directory + u" && chmod 700 -- "_s + directory + u" && cat > "_s + file
-        + u"; } || { "_s + cleanup + u"; echo '##cuttle[bootstrapFailed]'; exit 1; }\nexec bash "_s + file
+    // Every tool is a process to start on the target. A directory of this run's own is made
+    // fresh (mkdir without -p fails on one that exists) with its mode given: nothing to check
+    // after. A shared one may exist with another mode (-m applies to the last component only),
+    // so its mode is insisted on.
+    // What was made for the file goes if the file cannot be written; a directory that was there
+    // before is not this run's to remove.
+    QString store;
+    if (m_ownsDirectory) {
+        const QString parent = shellQuote(trimmedSlashes(m_workingDirectory));
+        store = u"{ [ -d "_s + parent + u" ] || mkdir -p -- "_s + parent + u"; } && mkdir -m 700 -- "_s + directory
+                + u" && { cat > "_s + file + u" || { rm -rf -- "_s + directory + u"; false; }; }"_s;
+    } else {
+        store = u"mkdir -p -m 700 -- "_s + directory + u" && chmod 700 -- "_s + directory + u" && { cat > "_s + file
+                + u" || { rm -f -- "_s + file + u"; false; }; }"_s;
+    }
+    return storeFirst + store + u" || { echo '##cuttle[bootstrapFailed]'; exit 1; }\nexec bash "_s + file
         + u" < /dev/null"_s;
 }
 
@@ -198,8 +210,10 @@ QByteArray ScriptBootstrap::bootstrapFile() const
                                                                                               : u"./"_s + m_scriptFile;
         text += u"__cuttle_script="_s + shellQuote(path) + u'\n';
     }
-    text += u"mkdir -p -- "_s + shellQuote(m_workingDirectory) + u" && cd -- "_s + shellQuote(m_workingDirectory)
-        + u" || { echo \"Cuttle: the working directory could not be entered.\" >&2; exit 1; }\n"_s;
+    // Usually there already (made with the bootstrap's own directory): mkdir only when it is not.
+    const QString working = shellQuote(m_workingDirectory);
+    text += u"cd -- "_s + working + u" 2> /dev/null || { mkdir -p -- "_s + working + u" && cd -- "_s + working
+        + u"; } || { echo \"Cuttle: the working directory could not be entered.\" >&2; exit 1; }\n"_s;
     text += u"if [ ! -f \"$__cuttle_script\" ]; then echo \"Cuttle: the script $__cuttle_script does not exist.\" >&2; exit 1; fi\n"_s;
     text += u"set --"_s;
     for (const QString &argument : m_arguments)

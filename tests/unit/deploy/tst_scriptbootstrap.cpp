@@ -75,8 +75,9 @@ void tst_ScriptBootstrap::secretsStayOffCommandLines()
     QVERIFY2(!command.contains(u"arg-secret"_s), qPrintable(command));
     QVERIFY(bootstrap.bootstrapPath().startsWith(u"/srv/work/.boot1/cuttle-"_s));
     QVERIFY(bootstrap.bootstrapPath().endsWith(u".sh"_s));
-    QVERIFY2(command.startsWith(u"{ mkdir -p -m 700 -- '/srv/work/.boot1' && chmod 700 -- '/srv/work/.boot1' && cat > '"_s
-                                + bootstrap.bootstrapPath() + u"'; }"_s),
+    // A shared directory may be there already, with another mode: its mode is insisted on.
+    QVERIFY2(command.startsWith(u"mkdir -p -m 700 -- '/srv/work/.boot1' && chmod 700 -- '/srv/work/.boot1' && { cat > '"_s
+                                + bootstrap.bootstrapPath() + u"' "_s),
              qPrintable(command));
     QVERIFY2(command.endsWith(u"\nexec bash '"_s + bootstrap.bootstrapPath() + u"' < /dev/null"_s), qPrintable(command));
     // Two runs sharing a directory never share files.
@@ -138,6 +139,11 @@ void tst_ScriptBootstrap::defaultBootstrapDirectoryIsFreshAndHidden()
     QCOMPARE(first.workingDirectory(), u"/srv/work"_s);
     QVERIFY(first.bootstrapDirectory().startsWith(u"/srv/work/.cuttle-"_s));
     QVERIFY(first.bootstrapDirectory() != second.bootstrapDirectory());
+    // Made fresh with its mode (no -p, no chmod after), under a working directory made only if missing.
+    QVERIFY2(first.runCommand().startsWith(u"{ [ -d '/srv/work' ] || mkdir -p -- '/srv/work'; } && mkdir -m 700 -- '"_s
+                                           + first.bootstrapDirectory() + u"' && { cat > '"_s + first.bootstrapPath()
+                                           + u"' "_s),
+             qPrintable(first.runCommand()));
 }
 
 QTEST_GUILESS_MAIN(tst_ScriptBootstrap)
