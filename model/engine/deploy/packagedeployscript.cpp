@@ -265,8 +265,11 @@ __cuttle_report_extraction() {
     printf '%s\t%s\n' "${dir##*/}" "${archive##*/}" >> "$packagedir/.cuttle-extractions" ||
         __cuttle_fail 15 "$packagedir/.cuttle-extractions could not be written."
     trap - EXIT
-    [ "${#scratch[@]}" -eq 0 ] || rm -f -- "${scratch[@]}"
-    scratch=()
+    # On a cache hit the scratch files go with the count of the dropped input: one rm for both.
+    if [ -z "${dropped-}" ]; then
+        [ "${#scratch[@]}" -eq 0 ] || rm -f -- "${scratch[@]}"
+        scratch=()
+    fi
     scripts=
     for script in PreDeploy.sh Deploy.sh PostDeploy.sh DeployFailed.sh; do
         [ -f "$dir/$script" ] && scripts="$scripts${scripts:+ }$script"
@@ -474,7 +477,7 @@ wait
 bytes=
 read -r bytes < "$dropped"
 __cuttle_message inputDropped bytes "$bytes"
-rm -f -- "$dropped"
+rm -f -- "$dropped" "${scratch[@]}"
 )BASH"_s;
 
 /// Work for the same command once the package is extracted, in its directory. Its failure is
