@@ -63,10 +63,20 @@ bool isEncryptedKey(const QByteArray &keyText)
     return body.mid(magic.size() + 4, length) != "none";
 }
 
+/// The line each command prints first: sshd starts it as a session leader, so its pid names its
+/// whole process group, which cancel() stops. On stdout rather than in a file on the target:
+/// nothing to clean up afterwards, no command of its own for that.
+constexpr char ProcessGroupMarker[] = "##cuttle-process-group ";
+
 struct ExecState
 {
     const OutputCallbacks *callbacks = nullptr;
     QByteArray *stdoutCapture = nullptr;
+    /// Until the marker line has been found: what stdout brought so far (a login shell's start-up
+    /// files may print before it). Bytes around the marker are the command's output.
+    QByteArray beforeGroup;
+    bool groupSearched = false;
+    qint64 processGroup = 0;
     QByteArray stderrTail;
     bool eof = false;
     bool closed = false;
@@ -74,6 +84,38 @@ struct ExecState
     int exitStatus = -1;
     QString signal;
 };
+
+void deliverStdout(ExecState *state, const QByteArray &chunk)
+{
+    if (chunk.isEmpty())
+        return;
+    if (state->stdoutCapture)
+        state->stdoutCapture->append(chunk);
+    if (state->callbacks && state->callbacks->onStdout)
+        state->callbacks->onStdout(chunk);
+}
+
+/// Takes the process group marker out of stdout; everything else is delivered as it came.
+void searchProcessGroup(ExecState *state, const QByteArray &chunk)
+{
+    state->beforeGroup.append(chunk);
+    const qsizetype marker = state->beforeGroup.indexOf(ProcessGroupMarker);
+    const qsizetype end = marker < 0 ? -1 : state->beforeGroup.indexOf('\n', marker);
+    if (end >= 0) {
+        const qsizetype digits = marker + qsizetype(sizeof(ProcessGroupMarker) - 1);
+        state->processGroup = state->beforeGroup.mid(digits, end - digits).toLongLong();
+        const QByteArray before = state->beforeGroup.left(marker);
+        const QByteArray after = state->beforeGroup.mid(end + 1);
+        state->beforeGroup.clear();
+        state->groupSearched = true;
+        deliverStdout(state, before);
+        deliverStdout(state, after);
+    } else if (state->beforeGroup.size() > 64 * 1024) {
+        // Start-up files that print this much: the command goes without a known group.
+        state->groupSearched = true;
+        deliverStdout(state, std::exchange(state->beforeGroup, {}));
+    }
+}
 
 int onChannelData(ssh_session, ssh_channel, void *data, uint32_t len, int isStderr, void *userdata)
 {
@@ -85,11 +127,10 @@ int onChannelData(ssh_session, ssh_channel, void *data, uint32_t len, int isStde
             state->stderrTail = state->stderrTail.right(4096);
         if (state->callbacks && state->callbacks->onStderr)
             state->callbacks->onStderr(chunk);
+    } else if (!state->groupSearched) {
+        searchProcessGroup(state, chunk);
     } else {
-        if (state->stdoutCapture)
-            state->stdoutCapture->append(chunk);
-        if (state->callbacks && state->callbacks->onStdout)
-            state->callbacks->onStdout(chunk);
+        deliverStdout(state, chunk);
     }
     return int(len);
 }
@@ -140,11 +181,6 @@ struct SshTransport::Private
     QMutex fdMutex;
     int fd = -1;
     bool connecting = false;
-    /// Every command records its process group in a file of its own (prefix + number), so that
-    /// cancel() can stop all of it even when the server ignores signal requests (OpenSSH refuses
-    /// them for root sessions). One file per command: a stale group id could name strangers.
-    QString processGroupPrefix;
-    quint64 commandCounter = 0;
 
     QString target() const
     {
@@ -155,13 +191,6 @@ struct SshTransport::Private
 
     void disconnect()
     {
-        if (session && ssh_is_connected(session) && commandCounter > 0) {
-            // sshd runs the command even after the client has gone: no need to wait for the
-            // login shell (whose rc files may take a while).
-            fireAndWait(u"rm -f -- "_s + shellQuote(processGroupPrefix) + u"*.pgid"_s, 0);
-        }
-        processGroupPrefix.clear();
-        commandCounter = 0;
         if (sftp) {
             sftp_free(sftp);
             sftp = nullptr;
@@ -201,10 +230,13 @@ struct SshTransport::Private
         }
         ssh_channel_free(channel);
     }
-    void signalProcessGroup(ssh_channel channel, const QString &groupFile, const char *signal)
+    /// The signal request, and a kill of the command's process group for servers that ignore
+    /// such requests (OpenSSH does for root sessions).
+    void signalProcessGroup(ssh_channel channel, const ExecState &state, const char *signal)
     {
         ssh_channel_request_send_signal(channel, signal);
-        fireAndWait(u"kill -%1 -- -\"$(cat %2)\" 2>/dev/null"_s.arg(QLatin1String(signal), shellQuote(groupFile)), 2000);
+        if (state.processGroup > 1)
+            fireAndWait(u"kill -%1 -- -%2 2>/dev/null"_s.arg(QLatin1String(signal)).arg(state.processGroup), 2000);
     }
 
     VoidResult checkHostKey();
@@ -415,7 +447,6 @@ VoidResult SshTransport::connect(QDeadlineTimer deadline)
             return cancelledError();
         return auth;
     }
-    d->processGroupPrefix = u"/tmp/.cuttle-"_s + QString::number(QRandomGenerator::global()->generate64(), 16) + u'-';
     return {};
 }
 
@@ -614,11 +645,11 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
         ssh_channel_free(channel);
         if (stderrTail)
             *stderrTail = state.stderrTail;
+        if (!state.groupSearched)
+            deliverStdout(&state, std::exchange(state.beforeGroup, {}));
     };
 
-    // sshd starts each command as a session leader: its pid names the whole process group.
-    const QString groupFile = processGroupPrefix + QString::number(++commandCounter) + u".pgid"_s;
-    const QByteArray wrapped = "echo $$ 2>/dev/null >" + shellQuote(groupFile).toUtf8() + "; " + command;
+    const QByteArray wrapped = QByteArray("echo '") + ProcessGroupMarker + "'$$ 2>/dev/null; " + command;
     if (ssh_channel_request_exec(channel, wrapped.constData()) != SSH_OK) {
         const Error error = connectionLost(activity);
         finish(nullptr);
@@ -641,11 +672,11 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
     while (!state.closed && !ssh_channel_is_closed(channel)) {
         if (self->isCancelled()) {
             if (!termSent) {
-                signalProcessGroup(channel, groupFile, "TERM");
+                signalProcessGroup(channel, state, "TERM");
                 termSent = true;
                 graceTimer.setRemainingTime(grace);
             } else if (!killSent && graceTimer.hasExpired()) {
-                signalProcessGroup(channel, groupFile, "KILL");
+                signalProcessGroup(channel, state, "KILL");
                 killSent = true;
                 graceTimer.setRemainingTime(grace);
             } else if (killSent && graceTimer.hasExpired()) {
@@ -656,7 +687,7 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
             if (n < 0) {
                 // The remote side must not mistake a short stream for a complete one.
                 readFailed = true;
-                signalProcessGroup(channel, groupFile, "TERM");
+                signalProcessGroup(channel, state, "TERM");
                 break;
             }
             if (n == 0) {
@@ -670,7 +701,7 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
                 if (!state.closed && !state.eof && !ssh_channel_is_closed(channel)) {
                     // The command is alive but took nothing for a whole timeout period.
                     stalled = true;
-                    signalProcessGroup(channel, groupFile, "TERM");
+                    signalProcessGroup(channel, state, "TERM");
                     break;
                 }
                 stdinDone = true; // the command stopped reading; its exit status tells why

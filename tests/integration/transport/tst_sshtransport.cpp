@@ -107,6 +107,7 @@ private slots:
     void inputEndsWhenTheCommandNeedsNoMore();
     void cancelStopsRemoteCommand_data();
     void cancelStopsRemoteCommand();
+    void startupOutputComesThroughAndCancelStillStops();
     void connectionLostWhileRunning();
     void hundredMegabytesOfOutput();
     void invalidUtf8PassesThrough();
@@ -514,6 +515,47 @@ void tst_SshTransport::cancelStopsRemoteCommand()
     QCOMPARE(transport->run(u"true"_s).error().kind, ErrorKind::Cancelled);
     transport->resetCancellation();
     QCOMPARE(transport->run(u"true"_s)->exitCode, 0);
+}
+
+void tst_SshTransport::startupOutputComesThroughAndCancelStillStops()
+{
+    // Start-up output before the command's own (here from a forced command that then runs the
+    // one asked for, as a login shell's start-up files may print), half a line first: the
+    // command's output still arrives exactly as printed, and the command's process group is
+    // still known, so that cancel stops it.
+    SshdFixture server;
+    server.setExtraConfig(u"ForceCommand printf 'welcome, '; echo user; eval \"$SSH_ORIGINAL_COMMAND\"\n"_s);
+    QVERIFY(server.authorizeKey(QString::fromUtf8(readFile(m_ed25519Path + u".pub"_s))));
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    auto transport = connected(server);
+    QVERIFY(transport);
+    QByteArray out;
+    OutputCallbacks callbacks;
+    callbacks.onStdout = [&](const QByteArray &chunk) { out += chunk; };
+    const Result<ExitInfo> exit = transport->run(u"printf 'a\\nb'"_s, callbacks);
+    QVERIFY(exit.ok());
+    QCOMPARE(out, QByteArray("welcome, user\na\nb"));
+
+    transport->setCancelGracePeriod(std::chrono::milliseconds(700));
+    const QString pidFile = QDir(m_dir.path()).filePath(u"startup-sleep.pid"_s);
+    QFile::remove(pidFile);
+    RunRequest request;
+    request.script = u"trap '' TERM; sleep 300 & echo $! > \"$PIDFILE\"; wait; wait"_s;
+    request.environment = {{u"PIDFILE"_s, pidFile}};
+    std::thread canceller([&] {
+        for (int i = 0; i < 100 && !QFile::exists(pidFile); ++i)
+            QThread::msleep(50);
+        QThread::msleep(200);
+        transport->cancel();
+    });
+    const Result<ExitInfo> cancelled = transport->run(request);
+    canceller.join();
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error().kind, ErrorKind::Cancelled);
+    const qint64 pid = readFile(pidFile).trimmed().toLongLong();
+    QVERIFY(pid > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(pid), 3000);
 }
 
 void tst_SshTransport::connectionLostWhileRunning()
