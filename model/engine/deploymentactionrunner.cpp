@@ -348,10 +348,29 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
             fileChanges.setPrefetched(request.name, request.patterns, *files);
     }
 
+    // The last script of the Deploy and PostDeploy conventions (nothing but scripts comes after
+    // them) switches `current` in its own command once it has succeeded: a command saved.
+    const QString cacheDirectory = PackageDeployScript::cacheDirectory(c.rootDirectory);
+    const auto hasCustom = [&](const QString &phase) {
+        return !c.properties.value(ActionProperty::customScript(phase)).trimmed().isEmpty();
+    };
+    QString switchAfter; // "<phase>" for the package's script, "<phase>+" for the step's own
+    for (const QString &phase : {QStringLiteral("PostDeploy"), QStringLiteral("Deploy")}) {
+        if (hasCustom(phase))
+            switchAfter = phase + u'+';
+        else if (extracted->conventionScripts.contains(phase + u".sh"_s))
+            switchAfter = phase;
+        if (!switchAfter.isEmpty())
+            break;
+    }
+    std::optional<Result<PackageDeployer::SwitchOutcome>> switchedAlong;
+    bool switchInterrupted = false; // the command ended (cancelled, connection lost) during the switch
+
     // Each convention runs the package's script, then the step's own (as the reference product
     // does), both in the extracted directory.
     // A script file of the package, or a script body of the step, run in the extracted directory.
-    const auto runInPackage = [&](const QString &file, const QString &body, const QString &what) -> VoidResult {
+    const auto runInPackage = [&](const QString &file, const QString &body, const QString &what,
+                                  bool switchesAfter) -> VoidResult {
         ScriptBootstrap bootstrap(extracted->path);
         if (file.isEmpty())
             bootstrap.setScript(body);
@@ -365,24 +384,43 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
             else if (auto stored = fileChanges.store(); !stored)
                 return stored;
         }
-        return scriptOutcome(bootstrap.run(*c.transport, eventsToLog(inPackage)), what);
+        if (switchesAfter) {
+            bootstrap.setAfterSuccess(PackageDeployScript::switchCurrentAndRetentionScript(
+                packageDirectory, extracted->path, c.retentionKeep, cacheDirectory));
+        }
+        bool succeeded = false;
+        const ScriptBootstrap::EventHandler toLog = eventsToLog(inPackage);
+        const Result<ScriptResult> result = bootstrap.run(*c.transport, [&](const ServiceMessageEvent &event, bool fromStderr) {
+            if (event.kind == ServiceMessageEvent::Kind::Message && event.name == u"scriptSucceeded"_s)
+                succeeded = true;
+            toLog(event, fromStderr);
+        });
+        if (!succeeded)
+            return scriptOutcome(result, what);
+        // The script succeeded: what happens from here is the switch's.
+        if (!result) {
+            switchInterrupted = true;
+            switchedAlong = Result<PackageDeployer::SwitchOutcome>(result.error());
+        } else if (result->afterSuccess) {
+            switchedAlong = deployer.switchOutcome(*result->afterSuccess);
+        }
+        return {};
     };
     const auto convention = [&](const QString &phase) -> VoidResult {
         const QString script = phase + u".sh"_s;
         if (extracted->conventionScripts.contains(script)) {
             c.log->write(c.node, TaskLogCategory::Info, tr("Running %1 from the package.").arg(script));
-            if (auto r = runInPackage(script, {}, script); !r)
+            if (auto r = runInPackage(script, {}, script, switchAfter == phase); !r)
                 return r;
         }
-        const QString custom = c.properties.value(ActionProperty::customScript(phase));
-        if (custom.trimmed().isEmpty())
+        if (!hasCustom(phase))
             return {};
         const QString what = tr("The step's %1").arg(script);
-        auto body = evaluated(custom, variables, what);
+        auto body = evaluated(c.properties.value(ActionProperty::customScript(phase)), variables, what);
         if (!body)
             return body.error();
         c.log->write(c.node, TaskLogCategory::Info, tr("Running the step's %1.").arg(script));
-        return runInPackage({}, *body, what);
+        return runInPackage({}, *body, what, switchAfter == phase + u'+');
     };
     const bool ignoreErrors = TemplateEngine::isTruthy(variables.valueOr(kIgnoreReplacementErrors));
     const auto conventions = [&]() -> VoidResult {
@@ -463,10 +501,17 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
                      tr("%1 still points at the previous release.").arg(packageDirectory + u"/current"_s));
         return r;
     }
-    auto switched = deployer.switchCurrentAndApplyRetention(packageDirectory, extracted->path, c.retentionKeep,
-                                                            PackageDeployScript::cacheDirectory(c.rootDirectory));
-    if (!switched)
+    auto switched = switchedAlong ? *switchedAlong
+                                  : deployer.switchCurrentAndApplyRetention(packageDirectory, extracted->path,
+                                                                            c.retentionKeep, cacheDirectory);
+    if (!switched) {
+        if (switchInterrupted) {
+            c.log->write(c.node, TaskLogCategory::Warning,
+                         tr("%1 may point at %2 already: the command that switches it was interrupted.")
+                             .arg(packageDirectory + u"/current"_s, extracted->directoryName));
+        }
         return switched.error();
+    }
     c.log->write(c.node, TaskLogCategory::Highlight, tr("%1/current now points at %2.").arg(packageDirectory, extracted->directoryName));
     if (c.output)
         c.output(QStringLiteral("Package.InstallationDirectoryPath"), extracted->path, false);

@@ -296,17 +296,31 @@ Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchCurrentAndApplyRet
         PackageDeployScript::switchCurrentAndRetentionScript(packageDirectory, extractedDirectory, keep, cacheDirectory));
     if (!outcome)
         return outcome.error();
-    if (!outcome->exit.succeeded())
-        return failure(*outcome, tr("Switching the current release"));
+    return switchOutcome(*outcome);
+}
+
+Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchOutcome(const AfterScriptResult &after) const
+{
+    Outcome outcome;
+    outcome.exit = after.exit;
+    outcome.messages = after.messages;
+    outcome.errorLines = after.lines;
+    return switchOutcome(outcome);
+}
+
+Result<PackageDeployer::SwitchOutcome> PackageDeployer::switchOutcome(const Outcome &outcome) const
+{
+    if (!outcome.exit.succeeded())
+        return failure(outcome, tr("Switching the current release"));
     SwitchOutcome switched;
-    switched.removed = attributesOf(outcome->messages, u"retentionRemoved"_s, u"path"_s);
-    switched.removedFromCache = attributesOf(outcome->messages, u"packageCacheRemoved"_s, u"name"_s);
-    switched.cacheBusy = findMessage(outcome->messages, u"packageCacheBusy"_s) != nullptr;
-    if (findMessage(outcome->messages, u"retentionFailed"_s)) {
+    switched.removed = attributesOf(outcome.messages, u"retentionRemoved"_s, u"path"_s);
+    switched.removedFromCache = attributesOf(outcome.messages, u"packageCacheRemoved"_s, u"name"_s);
+    switched.cacheBusy = findMessage(outcome.messages, u"packageCacheBusy"_s) != nullptr;
+    if (findMessage(outcome.messages, u"retentionFailed"_s)) {
         switched.retentionError = tr("Removing old releases on %1 failed: %2.")
                                       .arg(m_transport.targetDescription(),
-                                           outcome->errorLines.isEmpty() ? tr("no reason given")
-                                                                          : outcome->errorLines.join(QLatin1String("; ")).trimmed());
+                                           outcome.errorLines.isEmpty() ? tr("no reason given")
+                                                                         : outcome.errorLines.join(QLatin1String("; ")).trimmed());
     }
     return switched;
 }

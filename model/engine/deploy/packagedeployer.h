@@ -2,6 +2,7 @@
 
 #include "model/core/result.h"
 #include "model/engine/deploy/extractedpackage.h"
+#include "model/engine/deploy/scriptresult.h"
 #include "model/transport/outputcallbacks.h"
 
 #include <QCoreApplication>
@@ -75,6 +76,9 @@ public:
     Result<SwitchOutcome> switchCurrentAndApplyRetention(const QString &packageDirectory,
                                                          const QString &extractedDirectory, int keep,
                                                          const QString &cacheDirectory = {});
+    /// What PackageDeployScript::switchCurrentAndRetentionScript() did when it ran after a script,
+    /// in that script's command (ScriptBootstrap::setAfterSuccess()).
+    Result<SwitchOutcome> switchOutcome(const AfterScriptResult &after) const;
     /// The absolute paths of the directories deleted. With a cacheDirectory, the packages no kept
     /// extraction on the target came from leave the cache too (PackageDeployScript::retentionScript()).
     Result<QStringList> applyRetention(const QString &packageDirectory, int keep = 3,
@@ -92,6 +96,7 @@ private:
     bool reportedDamagedCache(const Outcome &outcome) const;
     Result<ExtractedPackage> extracted(const Result<Outcome> &outcome);
     Error failure(const Outcome &outcome, const QString &activity) const;
+    Result<SwitchOutcome> switchOutcome(const Outcome &outcome) const;
 
     Transport &m_transport;
     LineHandler m_onLine;

@@ -69,6 +69,8 @@ new_octopusartifact() {
 
 fail_step() {
     __cuttle_message stepFailed message "${1-}"
+    # Even from a subshell the step has failed: what would run after a successful script must not.
+    [ -z "${__cuttle_failed_flag-}" ] || : 2> /dev/null > "$__cuttle_failed_flag"
     exit 1
 }
 
@@ -142,6 +144,12 @@ QString ScriptBootstrap::bootstrapPath() const
     return m_bootstrapDirectory + u'/' + m_id + u".sh"_s;
 }
 
+QString ScriptBootstrap::failedFlagPath() const
+{
+    // Beside a directory of the run's own, which is gone by the time the command looks.
+    return (m_ownsDirectory ? m_bootstrapDirectory : bootstrapPath()) + u".failed"_s;
+}
+
 QString ScriptBootstrap::runCommand() const
 {
     const QString directory = shellQuote(trimmedSlashes(m_bootstrapDirectory));
@@ -165,8 +173,16 @@ QString ScriptBootstrap::runCommand() const
         store = u"mkdir -p -m 700 -- "_s + directory + u" && chmod 700 -- "_s + directory + u" && { cat > "_s + file
                 + u" || { rm -f -- "_s + file + u"; false; }; }"_s;
     }
-    return storeFirst + store + u" || { echo '##cuttle[bootstrapFailed]'; exit 1; }\nexec bash "_s + file
-        + u" < /dev/null"_s;
+    const QString run = storeFirst + store + u" || { echo '##cuttle[bootstrapFailed]'; exit 1; }\n"_s;
+    if (m_afterSuccess.isEmpty())
+        return run + u"exec bash "_s + file + u" < /dev/null"_s;
+    // The marker carries this run's id: a script that prints one of its own is not taken for it.
+    // If the marker cannot be written, nobody would know what follows it: nothing follows.
+    const QString failed = shellQuote(failedFlagPath());
+    return run + u"bash "_s + file + u" < /dev/null\n__cuttle_status=$?\n[ ! -e "_s + failed + u" ] || { rm -f -- "_s
+        + failed + u"; exit \"$__cuttle_status\"; }\n[ \"$__cuttle_status\" = 0 ] || exit \"$__cuttle_status\"\nprintf \"##cuttle[scriptSucceeded id='%s']\\n\" '"_s
+        + QString::fromLatin1(m_id.toUtf8().toBase64()) + u"' || exit 1\n(\n"_s + m_afterSuccess
+        + u"\n) < /dev/null 2>&1"_s;
 }
 
 QByteArray ScriptBootstrap::bootstrapFile() const
@@ -193,6 +209,8 @@ QByteArray ScriptBootstrap::bootstrapFile() const
             text += u"__cuttle_k="_s + shellQuote(lower) + u"; __cuttle_variables[$__cuttle_k]="_s + value + u'\n';
     }
     text += u"unset __cuttle_k\n"_s;
+    if (!m_afterSuccess.isEmpty())
+        text += u"__cuttle_failed_flag="_s + shellQuote(failedFlagPath()) + u'\n';
     text += u"rm -f -- \"$__cuttle_self\"\n"_s;
     text += ServiceMessageShell::functions();
     text += Helpers;
@@ -240,11 +258,29 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
     };
     QString fileNotStored;
     QStringList bootstrapErrors;
+    const QString id = m_id;
+    std::optional<AfterScriptResult> after; // set once the script has succeeded and the script after it runs
     ServiceMessageParser out;
     ServiceMessageParser err;
     err.setRecognizeMessages(false);
     auto handle = [&](const QList<ServiceMessageEvent> &events, bool fromStderr) {
         for (const ServiceMessageEvent &event : events) {
+            if (event.kind == ServiceMessageEvent::Kind::Message && event.name == u"scriptSucceeded"_s) {
+                // Only this run's own marker counts; one a script prints is nobody's.
+                if (!fromStderr && !m_afterSuccess.isEmpty() && !after && event.attributes.value(u"id"_s) == id) {
+                    after.emplace();
+                    if (onEvent)
+                        onEvent(event, false);
+                }
+                continue;
+            }
+            if (after && !fromStderr) {
+                if (event.kind == ServiceMessageEvent::Kind::Message)
+                    after->messages.append(event);
+                else if (event.kind == ServiceMessageEvent::Kind::Line)
+                    after->lines.append(event.text);
+                continue;
+            }
             switch (event.kind) {
             case ServiceMessageEvent::Kind::OutputVariable:
                 result.outputVariables.append(event);
@@ -313,7 +349,14 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
                                  .arg(m_bootstrapDirectory, transport.targetDescription(),
                                       bootstrapErrors.join(u' ').trimmed()));
     }
-    result.exit = *exit;
+    if (after) {
+        // The script itself succeeded; the command's exit status is the script's after it.
+        after->exit = *exit;
+        result.exit = ExitInfo{0, {}};
+        result.afterSuccess = std::move(after);
+    } else {
+        result.exit = *exit;
+    }
     return result;
 }
 

@@ -51,6 +51,13 @@ public:
     /// commands of their own. If they cannot be written, run() fails with store()'s sentence
     /// and the script does not run.
     bool storeFilesFirst(const QString &directory, const QList<RemoteFiles::File> &files);
+    /// Bash of Cuttle's own run in the same command once the script has succeeded (exit code 0),
+    /// e.g. the switch of a package's `current` after its last script: a command saved. It runs in
+    /// a subshell with its stderr on stdout; what it prints comes back in
+    /// ScriptResult::afterSuccess, after the service message scriptSucceeded (passed to the event
+    /// handler, so that it can tell the script's end from the start of this one). A script killed
+    /// by a signal then reports exit code 128 + the signal's number.
+    void setAfterSuccess(const QString &script) { m_afterSuccess = script; }
 
     QString workingDirectory() const { return m_workingDirectory; }
     QString bootstrapDirectory() const { return m_bootstrapDirectory; }
@@ -78,6 +85,10 @@ public:
     static QStringList splitParameters(const QString &parameters);
 
 private:
+    /// Made by fail_step when setAfterSuccess() is used: a script that called it fails even if
+    /// it exits 0 (fail_step in a subshell), and the script after it must not run.
+    QString failedFlagPath() const;
+
     QString m_workingDirectory;
     QString m_bootstrapDirectory;
     QString m_id;
@@ -86,6 +97,7 @@ private:
     QString m_scriptFile;
     QString m_storeDirectory;
     std::optional<RemoteFiles::StoreAlong> m_storeFirst;
+    QString m_afterSuccess;
     QStringList m_arguments;
     VariableDictionary m_variables;
 };

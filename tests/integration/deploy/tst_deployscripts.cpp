@@ -156,6 +156,8 @@ private slots:
     void outputVariablesRoundTrip();
     void failStepAndExitCodes_data() { transports(); }
     void failStepAndExitCodes();
+    void afterSuccessRunsInTheSameCommandOnlyWhenTheScriptSucceeded_data() { transports(); }
+    void afterSuccessRunsInTheSameCommandOnlyWhenTheScriptSucceeded();
     void sharedBootstrapDirectory_data() { transports(); }
     void sharedBootstrapDirectory();
     void bootstrapThatCannotBeStoredFailsInOneSentence_data() { transports(); }
@@ -393,6 +395,63 @@ void tst_DeployScripts::failStepAndExitCodes()
         QCOMPARE(result->succeeded(), c.exitCode == 0 && !c.failure);
         QCOMPARE(lines, c.lines);
         QVERIFY(!QFileInfo::exists(bootstrap.bootstrapDirectory()));
+    }
+}
+
+void tst_DeployScripts::afterSuccessRunsInTheSameCommandOnlyWhenTheScriptSucceeded()
+{
+    QFETCH(QString, kind);
+    auto transport = connect(kind);
+    QVERIFY(transport);
+    const QString mark = m_root + u"/after-ran"_s;
+    // Prints a message, a line on each stream, and ends with the given code.
+    const QString after = u"touch "_s + shellQuote(mark) + u"\necho '##cuttle[afterDone]'\necho 'to stdout'\n"
+                                                            "echo 'to stderr' >&2\nexit \"$AFTER_EXIT\""_s;
+    struct Case
+    {
+        QString script;
+        bool afterRuns;
+        int scriptExit;
+        int afterExit;
+    };
+    const QList<Case> cases{
+        {u"echo deployed\n"_s, true, 0, 0},
+        {u"echo deployed\n"_s, true, 0, 7},
+        {u"echo deployed\nexit 4\n"_s, false, 4, 0},
+        {u"fail_step 'no disk'\n"_s, false, 1, 0},
+        // fail_step in a subshell fails the step although the script exits 0.
+        {u"( fail_step 'inner' )\necho continues\n"_s, false, 0, 0},
+        // A marker the script prints itself is the script's output, not the start of what follows.
+        {u"echo \"##cuttle[scriptSucceeded id='$(printf x | base64)']\"\necho '##cuttle[afterDone]'\nexit 2\n"_s, false, 2, 0},
+    };
+    for (const Case &c : cases) {
+        QFile::remove(mark);
+        ScriptBootstrap bootstrap(m_root + u"/work"_s);
+        bootstrap.setScript(c.script);
+        bootstrap.setAfterSuccess(u"AFTER_EXIT="_s + QString::number(c.afterExit) + u'\n' + after);
+        QStringList lines;
+        int succeededMarkers = 0;
+        const Result<ScriptResult> result = bootstrap.run(*transport, [&](const ServiceMessageEvent &event, bool) {
+            if (event.kind == ServiceMessageEvent::Kind::Line)
+                lines.append(event.text);
+            if (event.kind == ServiceMessageEvent::Kind::Message && event.name == u"scriptSucceeded"_s)
+                ++succeededMarkers;
+        });
+        QVERIFY2(result.ok(), qPrintable(c.script));
+        QCOMPARE(QFileInfo::exists(mark), c.afterRuns);
+        QCOMPARE(result->exit.exitCode, c.scriptExit);
+        QCOMPARE(result->afterSuccess.has_value(), c.afterRuns);
+        // The handler hears of the script's end once, and only when it is the real one.
+        QCOMPARE(succeededMarkers, c.afterRuns ? 1 : 0);
+        if (c.afterRuns) {
+            QCOMPARE(result->afterSuccess->exit.exitCode, c.afterExit);
+            QCOMPARE(result->afterSuccess->messages.size(), 1);
+            QCOMPARE(result->afterSuccess->messages.constFirst().name, u"afterDone"_s);
+            QCOMPARE(result->afterSuccess->lines, (QStringList{u"to stdout"_s, u"to stderr"_s}));
+            QCOMPARE(lines, QStringList{u"deployed"_s}); // the script's, not the after script's
+        }
+        QVERIFY(!QFileInfo::exists(bootstrap.bootstrapDirectory()));
+        QVERIFY(!QFileInfo::exists(bootstrap.bootstrapDirectory() + u".failed"_s));
     }
 }
 

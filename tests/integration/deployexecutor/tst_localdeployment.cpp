@@ -247,6 +247,50 @@ private slots:
         QCOMPARE(QFileInfo(web.directory + u"/Development/Acme.Web/current"_s).symLinkTarget(), directory);
     }
 
+    void theLastScriptSwitchesCurrentOnlyWhenItSucceeded()
+    {
+        // The last script's command switches current: not when fail_step ran in a subshell of
+        // a script that then exits 0, and a switch that fails after a successful script fails
+        // the step with the switch's sentence, without running DeployFailed.
+        DeploymentFixture f;
+        const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
+        const QString packageDirectory = web.directory + u"/Development/Acme.Web"_s;
+        QList<TestEntry> package = webPackage("( fail_step 'the smoke test failed' )\necho carried on\n");
+        package << TestEntry::file("DeployFailed.sh", "echo package DeployFailed ran\n", 0755);
+        f.push(u"Acme.Web.1.0.0.tar.gz"_s, webPackage("echo first\n"));
+        f.setVariable(u"Greeting"_s, u"Hi"_s);
+        f.setProcess({packageStep(u"Deploy web"_s, u"Acme.Web"_s, {u"web"_s}, conventions())});
+        f.release(u"1.0.0"_s);
+        const TaskState first = f.deploy(u"1.0.0"_s, u"Development"_s);
+        QVERIFY2(first == TaskState::Success, qPrintable(f.storedLog(f.lastTaskId).join(u'\n')));
+        QVERIFY2(f.storedLog(f.lastTaskId).contains(packageDirectory + u"/current now points at 1.0.0."_s),
+                 qPrintable(f.storedLog(f.lastTaskId).join(u'\n')));
+        f.push(u"Acme.Web.1.1.0.tar.gz"_s, package);
+        f.release(u"1.1.0"_s);
+        QCOMPARE(toString(f.deploy(u"1.1.0"_s, u"Development"_s)), u"Failed"_s);
+        QCOMPARE(TaskRepository(f.context).get(f.lastTaskId)->errorMessage,
+                 u"The step \"Deploy web\" failed on web01: the smoke test failed"_s);
+        QStringList log = f.storedLog(f.lastTaskId);
+        QVERIFY(log.contains(u"carried on"_s));
+        QVERIFY(log.contains(u"package DeployFailed ran"_s));
+        QCOMPARE(QFileInfo(packageDirectory + u"/current"_s).symLinkTarget(), packageDirectory + u"/1.0.0"_s);
+
+        // current made a directory by the script: it cannot be replaced.
+        QList<TestEntry> blocking = webPackage("rm -f ../current && mkdir -p ../current/kept\n");
+        blocking << TestEntry::file("DeployFailed.sh", "echo package DeployFailed ran\n", 0755);
+        f.push(u"Acme.Web.1.2.0.tar.gz"_s, blocking);
+        f.release(u"1.2.0"_s);
+        QCOMPARE(toString(f.deploy(u"1.2.0"_s, u"Development"_s)), u"Failed"_s);
+        const QString error = TaskRepository(f.context).get(f.lastTaskId)->errorMessage;
+        QVERIFY2(error.startsWith(u"The step \"Deploy web\" failed on web01: Switching the current release on "_s),
+                 qPrintable(error));
+        QVERIFY2(error.contains(packageDirectory + u"/current could not be replaced"_s), qPrintable(error));
+        log = f.storedLog(f.lastTaskId);
+        QVERIFY(!log.contains(u"package DeployFailed ran"_s));
+        QVERIFY(QFileInfo(packageDirectory + u"/current/kept"_s).isDir());
+        QVERIFY(QDir(packageDirectory).entryList(QDir::AllEntries | QDir::Hidden).filter(u".current.cuttle"_s).isEmpty());
+    }
+
     void cancellationStopsTheRemoteCommand()
     {
         DeploymentFixture f;
