@@ -363,6 +363,7 @@ if ! mv -T -f -- "$link" "$packagedir/current"; then
     rm -f -- "$link"
     __cuttle_fail 17 "$packagedir/current could not be replaced."
 fi
+switched=$name
 )BASH"_s;
 
 const auto Retention = uR"BASH(
@@ -371,8 +372,9 @@ const auto Retention = uR"BASH(
 ! compgen -G "$packagedir/.cuttle-errors-*" > /dev/null || rm -f -- "$packagedir"/.cuttle-errors-*
 journal=$packagedir/.cuttle-extractions
 [ -f "$journal" ] || exit 0
-current=
-if [ -L "$packagedir/current" ]; then
+# Right after the switch, current is known without asking readlink.
+current=${switched-}
+if [ -z "$current" ] && [ -L "$packagedir/current" ]; then
     current=$(readlink -- "$packagedir/current")
     current=${current%/}
     current=${current##*/}
@@ -380,12 +382,15 @@ fi
 tab=$'\t'
 present=()
 lines=()
-while IFS= read -r line || [ -n "$line" ]; do
+changed=0 # the journal is written again only when a line goes (or the last one lacks its newline)
+while IFS= read -r line || { [ -n "$line" ] && changed=1; }; do
     entry=${line%%"$tab"*}
-    case $entry in ''|.|..|current|*/*) continue ;; esac
+    case $entry in ''|.|..|current|*/*) changed=1; continue ;; esac
     if [ -d "$packagedir/$entry" ]; then
         present+=("$entry")
         lines+=("$line")
+    else
+        changed=1
     fi
 done < "$journal"
 count=${#present[@]}
@@ -396,6 +401,7 @@ for ((i = 0; i < count; i++)); do
     if [ "$keep" -lt 1 ] || [ "$i" -ge $((count - keep)) ] || [ "$entry" = "$current" ]; then
         kept+=("${lines[i]}")
     elif rm -rf -- "$packagedir/$entry"; then
+        changed=1
         __cuttle_absolute absolute "$packagedir/$entry"
         __cuttle_message retentionRemoved path "$absolute"
         case ${lines[i]} in *"$tab"*) released+=("${lines[i]#*"$tab"}") ;; esac
@@ -403,8 +409,10 @@ for ((i = 0; i < count; i++)); do
         kept+=("${lines[i]}")
     fi
 done
-tmp=$journal.cuttle-$$
-{ [ "${#kept[@]}" -eq 0 ] || printf '%s\n' "${kept[@]}"; } > "$tmp" && mv -f -- "$tmp" "$journal" || exit 1
+if [ "$changed" = 1 ]; then
+    tmp=$journal.cuttle-$$
+    { [ "${#kept[@]}" -eq 0 ] || printf '%s\n' "${kept[@]}"; } > "$tmp" && mv -f -- "$tmp" "$journal" || exit 1
+fi
 # The package cache keeps what the kept extractions came from. A package goes once no journal
 # under the root names it: the same package may be deployed to other environments or tenants
 # on this target. Under the cache's exclusive lock no extraction is between its cache check

@@ -1279,6 +1279,22 @@ void tst_DeployScripts::retention()
     removed = deployer.applyRetention(packageDirectory, 2);
     QVERIFY(removed.ok());
     QVERIFY(removed->isEmpty());
+    const QString journal = packageDirectory + u"/.cuttle-extractions"_s;
+    const QByteArray lines = "1.0.4\t" + QFileInfo(cached).fileName().toUtf8() + "\n1.0.5\t"
+                             + QFileInfo(cached).fileName().toUtf8() + '\n';
+    QCOMPARE(readFile(journal), lines); // 1.0.6's line went with its directory
+
+    // A journal that loses no line is left as it is (no rewrite); one whose last line lacks its
+    // newline (a write cut short) is mended, so that the next extraction's line stands alone.
+    struct stat before{};
+    QVERIFY(::stat(QFile::encodeName(journal).constData(), &before) == 0);
+    QVERIFY(deployer.applyRetention(packageDirectory, 2).ok());
+    struct stat after{};
+    QVERIFY(::stat(QFile::encodeName(journal).constData(), &after) == 0);
+    QCOMPARE(after.st_ino, before.st_ino);
+    QVERIFY(writeFile(journal, lines.chopped(1)));
+    QVERIFY(deployer.applyRetention(packageDirectory, 2).ok());
+    QCOMPARE(readFile(journal), lines);
 }
 
 void tst_DeployScripts::retentionRemovesPackagesNoKeptReleaseCameFrom()
