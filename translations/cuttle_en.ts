@@ -5392,6 +5392,10 @@ df -h &quot;$HOME&quot;</source>
         <source>Another deployment was using the target&apos;s package cache; it is cleared of unused packages next time.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 may point at %2 already: the command that switches it was interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeploymentExecutor</name>
