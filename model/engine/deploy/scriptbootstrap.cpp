@@ -179,10 +179,13 @@ QString ScriptBootstrap::runCommand() const
     // The marker carries this run's id: a script that prints one of its own is not taken for it.
     // If the marker cannot be written, nobody would know what follows it: nothing follows.
     const QString failed = shellQuote(failedFlagPath());
-    return run + u"bash "_s + file + u" < /dev/null\n__cuttle_status=$?\n[ ! -e "_s + failed + u" ] || { rm -f -- "_s
-        + failed + u"; exit \"$__cuttle_status\"; }\n[ \"$__cuttle_status\" = 0 ] || exit \"$__cuttle_status\"\nprintf \"##cuttle[scriptSucceeded id='%s']\\n\" '"_s
-        + QString::fromLatin1(m_id.toUtf8().toBase64()) + u"' || exit 1\n(\n"_s + m_afterSuccess
-        + u"\n) < /dev/null 2>&1"_s;
+    return run + u"bash "_s + file + u" < /dev/null\n"_s
+        + u"__cuttle_status=$?\n"_s
+        + u"[ ! -e "_s + failed + u" ] || { rm -f -- "_s + failed + u"; exit \"$__cuttle_status\"; }\n"_s
+        + u"[ \"$__cuttle_status\" = 0 ] || exit \"$__cuttle_status\"\n"_s
+        + u"printf \"##cuttle[scriptSucceeded id='%s']\\n\" '"_s + QString::fromLatin1(m_id.toUtf8().toBase64())
+        + u"' || exit 1\n"_s
+        + u"(\n"_s + m_afterSuccess + u"\n) < /dev/null 2>&1"_s;
 }
 
 QByteArray ScriptBootstrap::bootstrapFile() const
