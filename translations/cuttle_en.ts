@@ -5396,6 +5396,10 @@ df -h &quot;$HOME&quot;</source>
         <source>%1 may point at %2 already: the command that switches it was interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 ended without switching %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeploymentExecutor</name>

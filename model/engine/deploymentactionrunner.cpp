@@ -364,7 +364,9 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
             break;
     }
     std::optional<Result<PackageDeployer::SwitchOutcome>> switchedAlong;
-    bool switchInterrupted = false; // the command ended (cancelled, connection lost) during the switch
+    // The command that was to switch ended early (cancelled, connection lost): where current
+    // points is not known.
+    bool switchUncertain = false;
 
     // Each convention runs the package's script, then the step's own (as the reference product
     // does), both in the extracted directory.
@@ -395,15 +397,23 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
                 succeeded = true;
             toLog(event, fromStderr);
         });
-        if (!succeeded)
-            return scriptOutcome(result, what);
+        if (!succeeded) {
+            if (switchesAfter && !result)
+                switchUncertain = true;
+            if (auto outcome = scriptOutcome(result, what); !outcome || !switchesAfter)
+                return outcome;
+            // A script that succeeded is followed by the switch's marker; without it, no switch.
+            return Error::failed(tr("%1 ended without switching %2.").arg(what, packageDirectory + u"/current"_s));
+        }
         // The script succeeded: what happens from here is the switch's.
         if (!result) {
-            switchInterrupted = true;
+            switchUncertain = true;
             switchedAlong = Result<PackageDeployer::SwitchOutcome>(result.error());
-        } else if (result->afterSuccess) {
-            switchedAlong = deployer.switchOutcome(*result->afterSuccess);
+            return {};
         }
+        for (const QString &line : std::as_const(result->afterSuccess->lines))
+            c.log->write(c.node, TaskLogCategory::Verbose, line);
+        switchedAlong = deployer.switchOutcome(*result->afterSuccess);
         return {};
     };
     const auto convention = [&](const QString &phase) -> VoidResult {
@@ -497,15 +507,21 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
             if (auto failed = convention(QStringLiteral("DeployFailed")); !failed)
                 c.log->write(c.node, TaskLogCategory::Warning, failed.error().message);
         }
-        c.log->write(c.node, TaskLogCategory::Warning,
-                     tr("%1 still points at the previous release.").arg(packageDirectory + u"/current"_s));
+        if (switchUncertain) {
+            c.log->write(c.node, TaskLogCategory::Warning,
+                         tr("%1 may point at %2 already: the command that switches it was interrupted.")
+                             .arg(packageDirectory + u"/current"_s, extracted->directoryName));
+        } else {
+            c.log->write(c.node, TaskLogCategory::Warning,
+                         tr("%1 still points at the previous release.").arg(packageDirectory + u"/current"_s));
+        }
         return r;
     }
     auto switched = switchedAlong ? *switchedAlong
                                   : deployer.switchCurrentAndApplyRetention(packageDirectory, extracted->path,
                                                                             c.retentionKeep, cacheDirectory);
     if (!switched) {
-        if (switchInterrupted) {
+        if (switchUncertain) {
             c.log->write(c.node, TaskLogCategory::Warning,
                          tr("%1 may point at %2 already: the command that switches it was interrupted.")
                              .arg(packageDirectory + u"/current"_s, extracted->directoryName));

@@ -108,6 +108,7 @@ __cuttle_message packageCache status "$status" path "$absolute"
 // Functions shared by extraction from the cache and extraction of a package as it arrives.
 const auto ExtractFunctions = uR"BASH(
 set -o pipefail
+dropped= # set on a cache hit (DropInput); never taken from the environment
 [ -d "$packagedir" ] || mkdir -p -- "$packagedir" || __cuttle_fail 14 "$packagedir could not be created."
 # An entry that is absolute or climbs out with '..' (either slash, for archives made on Windows)
 # could overwrite files outside the new directory: such archives are refused.
@@ -656,7 +657,9 @@ QString PackageDeployScript::switchCurrentAndRetentionScript(const QString &pack
 
 QString PackageDeployScript::retentionScript(const QString &packageDirectory, int keep, const QString &cacheDirectory)
 {
-    return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"keep"_s, QString::number(keep))
+    // No switch before it: where current points is read (never taken from the environment).
+    return assign(u"packagedir"_s, withoutTrailingSlash(packageDirectory)) + assign(u"switched"_s, QString())
+        + assign(u"keep"_s, QString::number(keep))
         + assign(u"cachedir"_s, cacheDirectory.isEmpty() ? QString() : withoutTrailingSlash(cacheDirectory)) + common()
         + Retention;
 }

@@ -45,7 +45,8 @@ QString sendFiles(const QStringList &patterns)
         + u"    [ -f \"$1\" ] && [ -z \"${seen[$1]-}\" ] || return 0\n"_s
         + u"    seen[$1]=1\n"_s
         + u"    local size\n"_s
-        + u"    size=$(stat -c %s -- \"$1\") || exit 1\n"_s
+        // -L: a link's target is what is read (and its size what frames it).
+        + u"    size=$(stat -L -c %s -- \"$1\") || exit 1\n"_s
         + u"    __cuttle_total=$((__cuttle_total + ${#1} + ${#size} + 2 + size))\n"_s
         + u"    [ -z \"${__cuttle_budget-}\" ] || [ \"$__cuttle_total\" -le \"$__cuttle_budget\" ] || exit 3\n"_s
         + u"    printf '%s\\0%s\\0' \"$1\" \"$size\"\n"_s
@@ -183,7 +184,7 @@ QString RemoteFiles::storeScript(const QString &directory, const QList<File> &fi
         + u"    local t=$1.cuttle-$$ line\n"_s
         + u"    if __cuttle_take \"$2\" > \"$t\"; then\n"_s
         + u"        if IFS= read -r line && [ \"$line\" = '"_s + QString::fromLatin1(StoredLine) + u"' ]; then\n"_s
-        + u"            { chmod --reference=\"$1\" -- \"$t\" 2> /dev/null || chmod -- \"$(stat -c %a -- \"$1\")\" \"$t\"; } &&\n"_s
+        + u"            { chmod --reference=\"$1\" -- \"$t\" 2> /dev/null || chmod -- \"$(stat -L -c %a -- \"$1\")\" \"$t\"; } &&\n"_s
         + u"                mv -f -- \"$t\" \"$1\" && return 0\n"_s
         + u"        else\n"_s
         + u"            echo \"its new content arrived incomplete\" >&2\n"_s

@@ -69,8 +69,14 @@ new_octopusartifact() {
 
 fail_step() {
     __cuttle_message stepFailed message "${1-}"
-    # Even from a subshell the step has failed: what would run after a successful script must not.
-    [ -z "${__cuttle_failed_flag-}" ] || : 2> /dev/null > "$__cuttle_failed_flag"
+    # Even from a subshell, or with its message captured, the step has failed: the flag keeps
+    # what would follow a successful script from running, and carries the message. noclobber:
+    # the first failure's message stays, and a link planted at that name is not written through.
+    if [ -n "${__cuttle_failed_flag-}" ]; then
+        local __cuttle_encoded
+        __cuttle_b64 __cuttle_encoded "${1-}"
+        (set -C; printf "##cuttle[stepFailed message='%s']\n" "$__cuttle_encoded" > "$__cuttle_failed_flag") 2> /dev/null || :
+    fi
     exit 1
 }
 
@@ -113,6 +119,7 @@ ScriptBootstrap::ScriptBootstrap(const QString &workingDirectory, const QString 
     , m_bootstrapDirectory(bootstrapDirectory.isEmpty() ? m_workingDirectory + u"/.cuttle-"_s + randomSuffix()
                                                         : trimmedSlashes(bootstrapDirectory))
     , m_id(u"cuttle-"_s + randomSuffix())
+    , m_nonce(randomSuffix() + randomSuffix())
     , m_ownsDirectory(bootstrapDirectory.isEmpty())
 {
 }
@@ -176,15 +183,20 @@ QString ScriptBootstrap::runCommand() const
     const QString run = storeFirst + store + u" || { echo '##cuttle[bootstrapFailed]'; exit 1; }\n"_s;
     if (m_afterSuccess.isEmpty())
         return run + u"exec bash "_s + file + u" < /dev/null"_s;
-    // The marker carries this run's id: a script that prints one of its own is not taken for it.
-    // If the marker cannot be written, nobody would know what follows it: nothing follows.
+    // The marker carries a nonce that comes first on the command's input and stays in this shell
+    // (not exported): the script cannot print it. If the marker cannot be written, nobody would
+    // know what follows it: nothing follows.
     const QString failed = shellQuote(failedFlagPath());
-    return run + u"bash "_s + file + u" < /dev/null\n"_s
+    return u"IFS= read -r __cuttle_nonce || exit 1\n"_s + run + u"bash "_s + file + u" < /dev/null\n"_s
         + u"__cuttle_status=$?\n"_s
-        + u"[ ! -e "_s + failed + u" ] || { rm -f -- "_s + failed + u"; exit \"$__cuttle_status\"; }\n"_s
+        + u"if [ -e "_s + failed + u" ]; then\n"_s
+        // fail_step ran: the step failed whatever the exit code, with the message it left.
+        + u"    { IFS= read -r __cuttle_line < "_s + failed + u" && printf '%s\\n' \"$__cuttle_line\"; } 2> /dev/null\n"_s
+        + u"    rm -f -- "_s + failed + u"\n"_s
+        + u"    [ \"$__cuttle_status\" != 0 ] || __cuttle_status=1\n"_s
+        + u"fi\n"_s
         + u"[ \"$__cuttle_status\" = 0 ] || exit \"$__cuttle_status\"\n"_s
-        + u"printf \"##cuttle[scriptSucceeded id='%s']\\n\" '"_s + QString::fromLatin1(m_id.toUtf8().toBase64())
-        + u"' || exit 1\n"_s
+        + u"printf \"##cuttle[scriptSucceeded id='%s']\\n\" \"$__cuttle_nonce\" || exit 1\n"_s
         + u"(\n"_s + m_afterSuccess + u"\n) < /dev/null 2>&1"_s;
 }
 
@@ -212,8 +224,9 @@ QByteArray ScriptBootstrap::bootstrapFile() const
             text += u"__cuttle_k="_s + shellQuote(lower) + u"; __cuttle_variables[$__cuttle_k]="_s + value + u'\n';
     }
     text += u"unset __cuttle_k\n"_s;
+    // Absolute, as failedFlagPath() is from where the command started: the script may cd.
     if (!m_afterSuccess.isEmpty())
-        text += u"__cuttle_failed_flag="_s + shellQuote(failedFlagPath()) + u'\n';
+        text += m_ownsDirectory ? u"__cuttle_failed_flag=$__cuttle_dir.failed\n"_s : u"__cuttle_failed_flag=$__cuttle_self.failed\n"_s;
     text += u"rm -f -- \"$__cuttle_self\"\n"_s;
     text += ServiceMessageShell::functions();
     text += Helpers;
@@ -261,7 +274,7 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
     };
     QString fileNotStored;
     QStringList bootstrapErrors;
-    const QString id = m_id;
+    const QString nonce = m_nonce;
     std::optional<AfterScriptResult> after; // set once the script has succeeded and the script after it runs
     ServiceMessageParser out;
     ServiceMessageParser err;
@@ -270,7 +283,7 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
         for (const ServiceMessageEvent &event : events) {
             if (event.kind == ServiceMessageEvent::Kind::Message && event.name == u"scriptSucceeded"_s) {
                 // Only this run's own marker counts; one a script prints is nobody's.
-                if (!fromStderr && !m_afterSuccess.isEmpty() && !after && event.attributes.value(u"id"_s) == id) {
+                if (!fromStderr && !m_afterSuccess.isEmpty() && !after && event.attributes.value(u"id"_s) == nonce) {
                     after.emplace();
                     if (onEvent)
                         onEvent(event, false);
@@ -332,8 +345,10 @@ Result<ScriptResult> ScriptBootstrap::run(Transport &transport, const EventHandl
     callbacks.onStderr = [&](const QByteArray &chunk) { handle(err.feed(chunk), true); };
     RunRequest request;
     request.script = runCommand();
+    if (!m_afterSuccess.isEmpty())
+        request.standardInput = m_nonce.toLatin1().toBase64() + '\n';
     if (m_storeFirst)
-        request.standardInput = m_storeFirst->input;
+        request.standardInput += m_storeFirst->input;
     request.standardInput += bootstrapFile();
     const Result<ExitInfo> exit = transport.run(request, callbacks);
     handle(out.finish(), false);

@@ -51,12 +51,14 @@ public:
     /// commands of their own. If they cannot be written, run() fails with store()'s sentence
     /// and the script does not run.
     bool storeFilesFirst(const QString &directory, const QList<RemoteFiles::File> &files);
-    /// Bash of Cuttle's own run in the same command once the script has succeeded (exit code 0),
-    /// e.g. the switch of a package's `current` after its last script: a command saved. It runs in
-    /// a subshell with its stderr on stdout; what it prints comes back in
-    /// ScriptResult::afterSuccess, after the service message scriptSucceeded (passed to the event
-    /// handler, so that it can tell the script's end from the start of this one). A script killed
-    /// by a signal then reports exit code 128 + the signal's number.
+    /// Bash of Cuttle's own run in the same command once the script has succeeded (exit code 0
+    /// and no fail_step, not even in a subshell), e.g. the switch of a package's `current` after
+    /// its last script: a command saved. It runs in a subshell with its stderr on stdout; what it
+    /// prints comes back in ScriptResult::afterSuccess, after the service message scriptSucceeded
+    /// (passed to the event handler, so that it can tell the script's end from the start of this
+    /// one; the script cannot print one that counts). The script then runs as a child of the
+    /// command's shell, not in its place: a script killed by a signal reports exit code 128 + the
+    /// signal's number.
     void setAfterSuccess(const QString &script) { m_afterSuccess = script; }
 
     QString workingDirectory() const { return m_workingDirectory; }
@@ -66,9 +68,10 @@ public:
 
     /// The content of bootstrapPath(), sent on the command's standard input.
     QByteArray bootstrapFile() const;
-    /// Creates the private bootstrap directory (mode 0700), stores its standard input as
-    /// bootstrapPath() and runs it (as the single process the transport signals on cancel). If
-    /// the file cannot be stored it prints the service message bootstrapFailed and exits 1.
+    /// Creates the private bootstrap directory (mode 0700), stores its standard input (after the
+    /// nonce line and the files, where there are any) as bootstrapPath() and runs it (in the command's process group, which the transport signals
+    /// on cancel). If the file cannot be stored it prints the service message bootstrapFailed
+    /// and exits 1.
     QString runCommand() const;
 
     /// Each stdout line and helper event as it arrives; stderr lines come as Line events with
@@ -92,6 +95,7 @@ private:
     QString m_workingDirectory;
     QString m_bootstrapDirectory;
     QString m_id;
+    QString m_nonce; ///< marks the end of a successful script when setAfterSuccess() is used
     bool m_ownsDirectory = false;
     QString m_script;
     QString m_scriptFile;

@@ -77,6 +77,8 @@ struct ExecState
     QByteArray beforeGroup;
     bool groupSearched = false;
     qint64 processGroup = 0;
+    const char *groupSignal = nullptr; ///< the last signal for the group ("TERM", "KILL")
+    bool groupSignalled = false;       ///< ... and whether the group got it (it may not have been known yet)
     QByteArray stderrTail;
     bool eof = false;
     bool closed = false;
@@ -232,11 +234,26 @@ struct SshTransport::Private
     }
     /// The signal request, and a kill of the command's process group for servers that ignore
     /// such requests (OpenSSH does for root sessions).
-    void signalProcessGroup(ssh_channel channel, const ExecState &state, const char *signal)
+    /// A signal sent before the group was known reaches the group once it is (see
+    /// signalLateGroup()).
+    void signalProcessGroup(ssh_channel channel, ExecState &state, const char *signal)
     {
         ssh_channel_request_send_signal(channel, signal);
-        if (state.processGroup > 1)
-            fireAndWait(u"kill -%1 -- -%2 2>/dev/null"_s.arg(QLatin1String(signal)).arg(state.processGroup), 2000);
+        state.groupSignal = signal;
+        state.groupSignalled = state.processGroup > 1;
+        if (state.groupSignalled)
+            killProcessGroup(state);
+    }
+    void signalLateGroup(ExecState &state)
+    {
+        if (state.groupSignal && !state.groupSignalled && state.processGroup > 1) {
+            state.groupSignalled = true;
+            killProcessGroup(state);
+        }
+    }
+    void killProcessGroup(const ExecState &state)
+    {
+        fireAndWait(u"kill -%1 -- -%2 2>/dev/null"_s.arg(QLatin1String(state.groupSignal)).arg(state.processGroup), 2000);
     }
 
     VoidResult checkHostKey();
@@ -670,6 +687,7 @@ Result<ExitInfo> SshTransport::Private::execute(SshTransport *self, const QByteA
     bool stalled = false;
     QDeadlineTimer graceTimer;
     while (!state.closed && !ssh_channel_is_closed(channel)) {
+        signalLateGroup(state);
         if (self->isCancelled()) {
             if (!termSent) {
                 signalProcessGroup(channel, state, "TERM");

@@ -413,16 +413,25 @@ void tst_DeployScripts::afterSuccessRunsInTheSameCommandOnlyWhenTheScriptSucceed
         bool afterRuns;
         int scriptExit;
         int afterExit;
+        std::optional<QString> failure = std::nullopt;
+        QStringList lines = {u"deployed"_s};
     };
     const QList<Case> cases{
         {u"echo deployed\n"_s, true, 0, 0},
         {u"echo deployed\n"_s, true, 0, 7},
+        {u"printf deployed"_s, true, 0, 0}, // no newline at the end: the marker still starts a line
         {u"echo deployed\nexit 4\n"_s, false, 4, 0},
-        {u"fail_step 'no disk'\n"_s, false, 1, 0},
-        // fail_step in a subshell fails the step although the script exits 0.
-        {u"( fail_step 'inner' )\necho continues\n"_s, false, 0, 0},
-        // A marker the script prints itself is the script's output, not the start of what follows.
-        {u"echo \"##cuttle[scriptSucceeded id='$(printf x | base64)']\"\necho '##cuttle[afterDone]'\nexit 2\n"_s, false, 2, 0},
+        {u"echo deployed\nfail_step 'no disk'\n"_s, false, 1, 0, u"no disk"_s},
+        // fail_step in a subshell fails the step although the script exits 0, and so does one
+        // whose message the script captured.
+        {u"echo deployed\n( fail_step 'inner' )\n"_s, false, 1, 0, u"inner"_s},
+        {u"echo deployed\nx=$(fail_step 'captured')\n"_s, false, 1, 0, u"captured"_s},
+        // Markers the script prints itself, even with every name of its run it can find, are
+        // its output, not the start of what follows.
+        {u"echo deployed\nfor id in \"$(basename \"$0\" .sh)\" \"$__cuttle_self\" \"$__cuttle_dir\"; do\n"
+         "    echo \"##cuttle[scriptSucceeded id='$(printf %s \"$id\" | base64 -w0)']\"\ndone\n"
+         "echo '##cuttle[afterDone]'\nexit 2\n"_s,
+         false, 2, 0},
     };
     for (const Case &c : cases) {
         QFile::remove(mark);
@@ -440,6 +449,7 @@ void tst_DeployScripts::afterSuccessRunsInTheSameCommandOnlyWhenTheScriptSucceed
         QVERIFY2(result.ok(), qPrintable(c.script));
         QCOMPARE(QFileInfo::exists(mark), c.afterRuns);
         QCOMPARE(result->exit.exitCode, c.scriptExit);
+        QCOMPARE(result->failureMessage, c.failure);
         QCOMPARE(result->afterSuccess.has_value(), c.afterRuns);
         // The handler hears of the script's end once, and only when it is the real one.
         QCOMPARE(succeededMarkers, c.afterRuns ? 1 : 0);
@@ -448,8 +458,8 @@ void tst_DeployScripts::afterSuccessRunsInTheSameCommandOnlyWhenTheScriptSucceed
             QCOMPARE(result->afterSuccess->messages.size(), 1);
             QCOMPARE(result->afterSuccess->messages.constFirst().name, u"afterDone"_s);
             QCOMPARE(result->afterSuccess->lines, (QStringList{u"to stdout"_s, u"to stderr"_s}));
-            QCOMPARE(lines, QStringList{u"deployed"_s}); // the script's, not the after script's
         }
+        QCOMPARE(lines, c.lines); // the script's, never the after script's
         QVERIFY(!QFileInfo::exists(bootstrap.bootstrapDirectory()));
         QVERIFY(!QFileInfo::exists(bootstrap.bootstrapDirectory() + u".failed"_s));
     }
@@ -833,6 +843,13 @@ void tst_DeployScripts::remoteFilesFetchedAndStored()
     QCOMPARE(names, (QStringList{u"appsettings.json"_s, u"config/deep/app settings.json"_s, u"config/empty.json"_s}));
     QCOMPARE(files->at(0).content, QByteArray("{\"Port\": 80}\n"));
     QCOMPARE(files->at(2).content, QByteArray());
+    // A link is read as the file it leads to, whole (not as long as the link's own text).
+    QVERIFY(writeFile(dir + u"/shared/settings-with-a-long-name.json"_s, "{\"Shared\": \"a value longer than the link\"}\n"));
+    QVERIFY(QFile::link(u"shared/settings-with-a-long-name.json"_s, dir + u"/linked.json"_s));
+    const Result<QList<RemoteFiles::File>> linked = RemoteFiles::fetch(*transport, dir, {u"linked.json"_s});
+    QVERIFY(linked.ok());
+    QCOMPARE(linked->size(), 1);
+    QCOMPARE(linked->at(0).content, QByteArray("{\"Shared\": \"a value longer than the link\"}\n"));
 
     // All changed files in one command, their contents one after another on its input. A file
     // linked elsewhere is replaced, not written through; each keeps its permissions.

@@ -250,12 +250,12 @@ private slots:
     void theLastScriptSwitchesCurrentOnlyWhenItSucceeded()
     {
         // The last script's command switches current: not when fail_step ran in a subshell of
-        // a script that then exits 0, and a switch that fails after a successful script fails
+        // a script that then exits 0 (here with its message captured), and a switch that fails after a successful script fails
         // the step with the switch's sentence, without running DeployFailed.
         DeploymentFixture f;
         const DeploymentTarget web = f.localTarget(u"web01"_s, {f.development}, {u"web"_s});
         const QString packageDirectory = web.directory + u"/Development/Acme.Web"_s;
-        QList<TestEntry> package = webPackage("( fail_step 'the smoke test failed' )\necho carried on\n");
+        QList<TestEntry> package = webPackage("result=$(fail_step 'the smoke test failed')\necho carried on\n");
         package << TestEntry::file("DeployFailed.sh", "echo package DeployFailed ran\n", 0755);
         f.push(u"Acme.Web.1.0.0.tar.gz"_s, webPackage("echo first\n"));
         f.setVariable(u"Greeting"_s, u"Hi"_s);
