@@ -499,6 +499,11 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
         // No script took them along.
         return fileChanges.store();
     };
+    const auto logSwitchUncertain = [&]() {
+        c.log->write(c.node, TaskLogCategory::Warning,
+                     tr("%1 may point at %2 already: the command that switches it was interrupted.")
+                         .arg(packageDirectory + u"/current"_s, extracted->directoryName));
+    };
     if (auto r = conventions(); !r) {
         // The step's error stays the first one; DeployFailed's own failure is only reported.
         if (r.error().kind != ErrorKind::Cancelled) {
@@ -507,25 +512,19 @@ VoidResult DeploymentActionRunner::deployPackage(const Context &c)
             if (auto failed = convention(QStringLiteral("DeployFailed")); !failed)
                 c.log->write(c.node, TaskLogCategory::Warning, failed.error().message);
         }
-        if (switchUncertain) {
-            c.log->write(c.node, TaskLogCategory::Warning,
-                         tr("%1 may point at %2 already: the command that switches it was interrupted.")
-                             .arg(packageDirectory + u"/current"_s, extracted->directoryName));
-        } else {
+        if (switchUncertain)
+            logSwitchUncertain();
+        else
             c.log->write(c.node, TaskLogCategory::Warning,
                          tr("%1 still points at the previous release.").arg(packageDirectory + u"/current"_s));
-        }
         return r;
     }
     auto switched = switchedAlong ? *switchedAlong
                                   : deployer.switchCurrentAndApplyRetention(packageDirectory, extracted->path,
                                                                             c.retentionKeep, cacheDirectory);
     if (!switched) {
-        if (switchUncertain) {
-            c.log->write(c.node, TaskLogCategory::Warning,
-                         tr("%1 may point at %2 already: the command that switches it was interrupted.")
-                             .arg(packageDirectory + u"/current"_s, extracted->directoryName));
-        }
+        if (switchUncertain)
+            logSwitchUncertain();
         return switched.error();
     }
     c.log->write(c.node, TaskLogCategory::Highlight, tr("%1/current now points at %2.").arg(packageDirectory, extracted->directoryName));
